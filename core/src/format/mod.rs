@@ -1,0 +1,1 @@
+//! WhatsApp text formatting: markup to preview AST, HTML, plain text; Markdown to markup.

@@ -1,0 +1,1 @@
+//! Locale data (CLDR) for formatting `currency` and `date_time` parameters.

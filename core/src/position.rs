@@ -1,0 +1,138 @@
+//! Byte offsets to line/column, and to UTF-16 offsets for JavaScript.
+//!
+//! Both conversions sort the offsets first and sweep the text once, so a report with many
+//! diagnostics on a one-line megabyte document stays linear.
+
+use crate::diagnostic::Diagnostic;
+
+/// How columns and offsets are counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Units {
+    /// Unicode scalar values (columns) and bytes (spans): the Rust and CLI default.
+    #[default]
+    Scalars,
+    /// UTF-16 code units for both: what JavaScript strings index by.
+    Utf16,
+}
+
+/// Fills in `line` and `column` of every diagnostic from its span start. With
+/// [`Units::Utf16`] the spans are also rewritten from bytes to UTF-16 offsets.
+pub fn resolve(src: &str, diags: &mut [Diagnostic], units: Units) {
+    if diags.is_empty() {
+        return;
+    }
+    // (offset, index into diags, is_end)
+    let mut wanted: Vec<(usize, usize, bool)> = Vec::with_capacity(diags.len() * 2);
+    for (i, d) in diags.iter().enumerate() {
+        wanted.push((d.span.start as usize, i, false));
+        if units == Units::Utf16 {
+            wanted.push((d.span.end as usize, i, true));
+        }
+    }
+    wanted.sort_unstable();
+    let mut line: u32 = 1;
+    let mut col: u32 = 1; // in the chosen units, 1-based
+    let mut utf16: u32 = 0;
+    let mut chars = src.char_indices().peekable();
+    for (offset, i, is_end) in wanted {
+        let offset = offset.min(src.len());
+        while let Some(&(at, c)) = chars.peek() {
+            if at >= offset {
+                break;
+            }
+            chars.next();
+            let w = u32::try_from(c.len_utf16()).unwrap_or(1);
+            utf16 += w;
+            if c == '\n' {
+                line += 1;
+                col = 1;
+            } else {
+                col += if units == Units::Utf16 { w } else { 1 };
+            }
+        }
+        if let Some(d) = diags.get_mut(i) {
+            if is_end {
+                d.span.end = utf16;
+            } else {
+                d.line = line;
+                d.column = col;
+                if units == Units::Utf16 {
+                    d.span.start = utf16;
+                }
+            }
+        }
+    }
+}
+
+/// Converts sorted-or-not byte offsets into UTF-16 offsets, in place, in one sweep.
+/// Offsets inside a multi-byte character map to that character's start.
+pub fn bytes_to_utf16(src: &str, offsets: &mut [usize]) {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets.get(i).copied().unwrap_or(0));
+    let mut utf16 = 0usize;
+    let mut chars = src.char_indices().peekable();
+    for i in order {
+        let Some(slot) = offsets.get_mut(i) else {
+            continue;
+        };
+        let target = (*slot).min(src.len());
+        while let Some(&(at, c)) = chars.peek() {
+            if at >= target || at + c.len_utf8() > target {
+                break;
+            }
+            chars.next();
+            utf16 += c.len_utf16();
+        }
+        *slot = utf16;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Code, Pointer};
+    use crate::json::Span;
+
+    fn diag(start: usize, end: usize) -> Diagnostic {
+        Diagnostic::error(
+            Code::new("t.t"),
+            Pointer::root(),
+            Span::new(start, end),
+            "m",
+        )
+    }
+
+    #[test]
+    fn lines_and_columns_in_scalars_and_utf16() {
+        let src = "ab\n😀é{x}\n";
+        // `{` is at byte 3 + 4 + 2 = 9
+        let mut ds = vec![diag(9, 12), diag(0, 1), diag(3, 7)];
+        resolve(src, &mut ds, Units::Scalars);
+        assert_eq!((ds[0].line, ds[0].column), (2, 3));
+        assert_eq!((ds[1].line, ds[1].column), (1, 1));
+        assert_eq!((ds[2].line, ds[2].column), (2, 1));
+        assert_eq!(ds[0].span, Span::new(9, 12));
+
+        let mut ds = vec![diag(9, 12), diag(3, 7)];
+        resolve(src, &mut ds, Units::Utf16);
+        assert_eq!((ds[0].line, ds[0].column), (2, 4));
+        assert_eq!(ds[0].span, Span::new(6, 9));
+        assert_eq!(ds[1].span, Span::new(3, 5));
+    }
+
+    #[test]
+    fn offsets_past_the_end_are_clamped() {
+        let mut ds = vec![diag(100, 200)];
+        resolve("a\nb", &mut ds, Units::Utf16);
+        assert_eq!((ds[0].line, ds[0].column), (2, 2));
+        assert_eq!(ds[0].span, Span::new(3, 3));
+    }
+
+    #[test]
+    fn byte_offsets_to_utf16() {
+        let src = "a😀b";
+        let mut offs = vec![6, 0, 1, 5, 3];
+        bytes_to_utf16(src, &mut offs);
+        assert_eq!(offs, vec![4, 0, 1, 3, 1]);
+    }
+}

@@ -31,6 +31,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod format;
 pub mod json;
+pub mod languages;
 pub mod limits;
 pub mod locale;
 pub mod message;

@@ -30,6 +30,12 @@ fn every_code_is_in_the_catalogue() {
         }
     }
     assert!(codes.len() >= 10, "found only {} codes", codes.len());
-    let missing: Vec<_> = codes.iter().filter(|c| !docs.contains(&format!("`{c}`"))).collect();
-    assert!(missing.is_empty(), "codes missing from docs/codes.md: {missing:?}");
+    let missing: Vec<_> = codes
+        .iter()
+        .filter(|c| !docs.contains(&format!("`{c}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "codes missing from docs/codes.md: {missing:?}"
+    );
 }

@@ -1,0 +1,1 @@
+//! Typed model (in progress).

@@ -1,0 +1,139 @@
+//! Unfilled documentation placeholders (`<BUTTON_TEXT>`, `{{Recipient-Phone-Number}}`):
+//! Meta's samples are full of them and they are easy to send by mistake. The platform accepts
+//! most of them as text, so this is a warning, given once per value and only where no error
+//! already points at the same value.
+
+use crate::diagnostic::{Code, Diagnostic, Pointer, Segment, Severity};
+use crate::json::{Kind, Value};
+use crate::shape::Ctx;
+
+/// A string value that looks like an unfilled placeholder from documentation.
+pub const PLACEHOLDER: Code = Code::new("value.placeholder");
+
+/// Walks every string in `value`; `first` is the index of the first diagnostic of this
+/// document's validation (errors before it belong to the parser).
+pub(super) fn scan(ctx: &mut Ctx<'_>, value: &Value<'_>, first: usize) {
+    let mut hits: Vec<(u32, u32)> = Vec::new();
+    collect(value, &mut hits);
+    if hits.is_empty() {
+        return;
+    }
+    let mut errors: Vec<u32> = ctx
+        .diags
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.span.start)
+        .collect();
+    errors.sort_unstable();
+    for (start, end) in hits {
+        if errors.binary_search(&start).is_ok() {
+            continue;
+        }
+        // Find the path only for the (rare) hits.
+        let mut segs = Vec::new();
+        if find_path(value, start, &mut segs) {
+            ctx.push(Diagnostic::warning(
+                PLACEHOLDER,
+                Pointer(segs),
+                crate::json::Span { start, end },
+                "this looks like an unfilled placeholder from documentation; replace it with a real value",
+            ));
+        }
+    }
+}
+
+fn collect(v: &Value<'_>, out: &mut Vec<(u32, u32)>) {
+    match &v.kind {
+        Kind::String(s) if is_placeholder(s) => out.push((v.span.start, v.span.end)),
+        Kind::Array(items) => items.iter().for_each(|i| collect(i, out)),
+        Kind::Object(members) => members.iter().for_each(|m| collect(&m.value, out)),
+        _ => {}
+    }
+}
+
+fn find_path(v: &Value<'_>, start: u32, segs: &mut Vec<Segment>) -> bool {
+    if v.span.start == start && matches!(v.kind, Kind::String(_)) {
+        return true;
+    }
+    match &v.kind {
+        Kind::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                if item.span.start <= start && start < item.span.end {
+                    segs.push(Segment::Index(i));
+                    return find_path(item, start, segs);
+                }
+            }
+            false
+        }
+        Kind::Object(members) => {
+            for m in members {
+                if m.value.span.start <= start && start < m.value.span.end {
+                    segs.push(Segment::Key(m.key.to_string()));
+                    return find_path(&m.value, start, segs);
+                }
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
+/// `<UPPER_CASE>`-style (with at least one capital letter) or `{{Postman-Variable}}`-style
+/// (with a capital or a dash) whole values.
+#[must_use]
+pub fn is_placeholder(s: &str) -> bool {
+    let s = s.trim();
+    if s.len() < 3 || s.len() > 80 {
+        return false;
+    }
+    if let Some(inner) = s.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
+        return !inner.is_empty()
+            && inner
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic())
+            && inner.bytes().any(|b| b.is_ascii_uppercase())
+            && inner.bytes().all(|b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'|' | b' ' | b'.')
+            });
+    }
+    if let Some(inner) = s.strip_prefix("{{").and_then(|r| r.strip_suffix("}}")) {
+        return !inner.is_empty()
+            && inner
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+            && inner.bytes().any(|b| b.is_ascii_uppercase() || b == b'-');
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders() {
+        for p in [
+            "<BUTTON_TEXT>",
+            "<HOME|WORK>",
+            "{{Recipient-Phone-Number}}",
+            "{{Flow-ID}}",
+            " <EMOJI> ",
+        ] {
+            assert!(is_placeholder(p), "{p}");
+        }
+        for n in [
+            "<b>",
+            "{{1}}",
+            "{{first_name}}",
+            "Hello <NAME>",
+            "<http(s)://x>",
+            "<>",
+            "text",
+        ] {
+            assert!(!is_placeholder(n), "{n}");
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! Small field helpers shared by the message validators, on top of [`crate::shape`].
+
+use crate::diagnostic::{Code, meta};
+use crate::json::{self, Member, Span, Value};
+use crate::shape::{Ctx, Path, field_name};
+
+/// A required object field: its value and members.
+pub(super) fn req_obj<'v, 'a>(
+    ctx: &mut Ctx<'_>,
+    m: &'v [Member<'a>],
+    parent: Span,
+    path: &Path<'_>,
+    key: &str,
+) -> Option<(&'v Value<'a>, &'v [Member<'a>])> {
+    let v = ctx.required(m, parent, path, key)?;
+    let members = ctx.object(v, &path.key(key))?;
+    Some((v, members))
+}
+
+/// An optional object field (type-checked when present).
+pub(super) fn opt_obj<'v, 'a>(
+    ctx: &mut Ctx<'_>,
+    m: &'v [Member<'a>],
+    path: &Path<'_>,
+    key: &str,
+) -> Option<(&'v Value<'a>, &'v [Member<'a>])> {
+    let v = json::get(m, key)?;
+    let members = ctx.object(v, &path.key(key))?;
+    Some((v, members))
+}
+
+/// A required array field.
+pub(super) fn req_array<'v, 'a>(
+    ctx: &mut Ctx<'_>,
+    m: &'v [Member<'a>],
+    parent: Span,
+    path: &Path<'_>,
+    key: &str,
+) -> Option<(&'v Value<'a>, &'v [Value<'a>])> {
+    let v = ctx.required(m, parent, path, key)?;
+    let items = ctx.array(v, &path.key(key))?;
+    Some((v, items))
+}
+
+/// An optional array field.
+pub(super) fn opt_array<'v, 'a>(
+    ctx: &mut Ctx<'_>,
+    m: &'v [Member<'a>],
+    path: &Path<'_>,
+    key: &str,
+) -> Option<(&'v Value<'a>, &'v [Value<'a>])> {
+    let v = json::get(m, key)?;
+    let items = ctx.array(v, &path.key(key))?;
+    Some((v, items))
+}
+
+/// A required, non-blank text of at most `max` characters. Returns the text even when it is
+/// too long, so callers can run further checks (uniqueness) on it.
+pub(super) fn req_text<'v>(
+    ctx: &mut Ctx<'_>,
+    m: &'v [Member<'_>],
+    parent: Span,
+    path: &Path<'_>,
+    key: &str,
+    max: usize,
+) -> Option<&'v str> {
+    let (s, v) = ctx.required_str(m, parent, path, key)?;
+    let p = path.key(key);
+    if ctx.non_blank(s, v, &p) {
+        ctx.max_chars(s, v, &p, max, meta::INVALID_VALUE);
+    }
+    Some(s)
+}
+
+/// An optional text of at most `max` characters; when present it must not be blank.
+pub(super) fn opt_text<'v>(
+    ctx: &mut Ctx<'_>,
+    m: &'v [Member<'_>],
+    path: &Path<'_>,
+    key: &str,
+    max: usize,
+) -> Option<&'v str> {
+    let (s, v) = ctx.optional_str(m, path, key)?;
+    let p = path.key(key);
+    if ctx.non_blank(s, v, &p) {
+        ctx.max_chars(s, v, &p, max, meta::INVALID_VALUE);
+    }
+    Some(s)
+}
+
+/// An optional string of any length (type-checked only).
+pub(super) fn opt_string<'v>(
+    ctx: &mut Ctx<'_>,
+    m: &'v [Member<'_>],
+    path: &Path<'_>,
+    key: &str,
+) -> Option<&'v str> {
+    ctx.optional_str(m, path, key).map(|(s, _)| s)
+}
+
+/// Type-checks each listed optional string field.
+pub(super) fn opt_strings(ctx: &mut Ctx<'_>, m: &[Member<'_>], path: &Path<'_>, keys: &[&str]) {
+    for k in keys {
+        let _ = ctx.optional_str(m, path, k);
+    }
+}
+
+/// An optional boolean field.
+pub(super) fn opt_bool(
+    ctx: &mut Ctx<'_>,
+    m: &[Member<'_>],
+    path: &Path<'_>,
+    key: &str,
+) -> Option<bool> {
+    let v = json::get(m, key)?;
+    ctx.boolean(v, &path.key(key))
+}
+
+/// Checks that an array has `min..=max` items; reports `code` at the array otherwise.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn count(
+    ctx: &mut Ctx<'_>,
+    code: Code,
+    n: usize,
+    v: &Value<'_>,
+    path: &Path<'_>,
+    min: usize,
+    max: usize,
+    what: &str,
+) -> bool {
+    if n < min {
+        let name = field_name(path);
+        let msg = if n == 0 {
+            format!("{name} is empty; at least {min} {what} required")
+        } else {
+            format!("{name} has {n} {what}; at least {min} required")
+        };
+        let meta_error = if n == 0 {
+            meta::MISSING_PARAMETER
+        } else {
+            meta::INVALID_VALUE
+        };
+        ctx.error(code, Some(meta_error), path, v.span, msg);
+        return false;
+    }
+    if n > max {
+        let name = field_name(path);
+        ctx.error(
+            code,
+            Some(meta::INVALID_VALUE),
+            path,
+            v.span,
+            format!("{name} has {n} {what}; the limit is {max}"),
+        );
+        return false;
+    }
+    true
+}
+
+/// True for an absolute `http://` or `https://` URL with a host and no whitespace.
+pub(super) fn is_http_url(s: &str) -> bool {
+    let lower_starts = |p: &str| {
+        s.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    };
+    let rest = if lower_starts("https://") {
+        s.get(8..)
+    } else if lower_starts("http://") {
+        s.get(7..)
+    } else {
+        None
+    };
+    let Some(rest) = rest else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    // Strip user info and port for the host test.
+    let host = host.rsplit('@').next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("");
+    !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '[' | ']'))
+        && !s.chars().any(char::is_whitespace)
+}
+
+/// Reports a field that does not belong where it is (a known field in the wrong place),
+/// as the platform's "(#100) Invalid parameter".
+pub(super) fn not_here(ctx: &mut Ctx<'_>, code: Code, m: &Member<'_>, path: &Path<'_>, why: &str) {
+    let p = path.key(&m.key);
+    ctx.error(
+        code,
+        Some(meta::INVALID_PARAMETER),
+        &p,
+        m.key_span,
+        format!("`{}` {why}", m.key),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_urls() {
+        assert!(is_http_url("https://example.com/a.jpg"));
+        assert!(is_http_url("HTTP://example.com"));
+        assert!(is_http_url("https://user@host.example:8080/x?y#z"));
+        assert!(!is_http_url("http(s)://image-url"));
+        assert!(!is_http_url("<http(s)://audio-url>"));
+        assert!(!is_http_url("ftp://example.com"));
+        assert!(!is_http_url("https://"));
+        assert!(!is_http_url("https://exa mple.com"));
+        assert!(!is_http_url("example.com"));
+    }
+}

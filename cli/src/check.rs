@@ -56,7 +56,7 @@ struct DocReport<'a> {
 }
 
 pub(crate) fn run(args: &Args) -> Result<Outcome, String> {
-    let inputs = input::read_all(&args.files)?;
+    let inputs = input::read_all_bytes(&args.files)?;
     let opts = Options {
         api: match args.api {
             ApiArg::Cloud => Api::Cloud,
@@ -71,25 +71,14 @@ pub(crate) fn run(args: &Args) -> Result<Outcome, String> {
         As::Webhook => Some(DocumentKind::Webhook),
     };
     let mut reports = Vec::new();
-    for inp in &inputs {
+    for (name, bytes) in &inputs {
         if args.ndjson {
-            for (i, line) in inp.text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let r = wamsg::check(line, kind, &opts);
-                reports.push(DocReport {
-                    source: &inp.name,
-                    line: i + 1,
-                    kind: r.kind,
-                    valid: r.valid,
-                    diagnostics: r.diagnostics,
-                });
-            }
+            ndjson(name, bytes, kind, &opts, &mut reports);
         } else {
-            let r = wamsg::check(&inp.text, kind, &opts);
+            // Bytes, not text: input that is not UTF-8 gets a diagnostic with its offset.
+            let r = wamsg::check_bytes(bytes, kind, &opts);
             reports.push(DocReport {
-                source: &inp.name,
+                source: name,
                 line: 1,
                 kind: r.kind,
                 valid: r.valid,
@@ -113,6 +102,41 @@ pub(crate) fn run(args: &Args) -> Result<Outcome, String> {
     })
 }
 
+/// One report per non-blank line. Diagnostic lines and spans are made relative to the whole
+/// input, so `line`/`column` point into the file as DESIGN.md says.
+fn ndjson<'a>(
+    name: &'a str,
+    bytes: &[u8],
+    kind: Option<DocumentKind>,
+    opts: &Options,
+    reports: &mut Vec<DocReport<'a>>,
+) {
+    let mut start = 0usize;
+    for (i, raw) in bytes.split(|b| *b == b'\n').enumerate() {
+        let line_start = start;
+        start += raw.len() + 1;
+        let doc = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if doc.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let mut r = wamsg::check_bytes(doc, kind, opts);
+        let line_no = u32::try_from(i).unwrap_or(u32::MAX);
+        let shift = u32::try_from(line_start).unwrap_or(u32::MAX);
+        for d in &mut r.diagnostics {
+            d.line = d.line.saturating_add(line_no);
+            d.span.start = d.span.start.saturating_add(shift);
+            d.span.end = d.span.end.saturating_add(shift);
+        }
+        reports.push(DocReport {
+            source: name,
+            line: i + 1,
+            kind: r.kind,
+            valid: r.valid,
+            diagnostics: r.diagnostics,
+        });
+    }
+}
+
 fn human(reports: &[DocReport<'_>], ndjson: bool) -> String {
     use std::fmt::Write;
     let mut s = String::new();
@@ -129,8 +153,7 @@ fn human(reports: &[DocReport<'_>], ndjson: bool) -> String {
             } else {
                 warnings += 1;
             }
-            let line = if ndjson { r.line } else { d.line as usize };
-            let col = d.column;
+            let (line, col) = (d.line, d.column);
             let _ = write!(
                 s,
                 "{}:{line}:{col}: {} [{}]",

@@ -322,3 +322,88 @@ proptest! {
         prop_assert_eq!(diags, vec![(code.to_string(), path)], "for {}", v);
     }
 }
+
+/// Random JSON made of send-payload vocabulary (what the `message_structured` fuzz target
+/// does, run here on stable): no panic, and the same document compact and pretty-printed
+/// yields the same codes at the same paths.
+fn vocab_json() -> impl Strategy<Value = Value> {
+    let word = prop::sample::select(vec![
+        "type",
+        "text",
+        "body",
+        "interactive",
+        "button",
+        "list",
+        "action",
+        "buttons",
+        "reply",
+        "id",
+        "title",
+        "sections",
+        "rows",
+        "template",
+        "name",
+        "language",
+        "code",
+        "components",
+        "parameters",
+        "sub_type",
+        "index",
+        "image",
+        "link",
+        "caption",
+        "header",
+        "footer",
+        "location",
+        "latitude",
+        "contacts",
+        "reaction",
+        "emoji",
+        "flow",
+        "cta_url",
+        "0",
+        "",
+        "a\tb",
+        "<X_Y>",
+    ])
+    .prop_map(str::to_string);
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i32>().prop_map(Value::from),
+        word.clone().prop_map(Value::String),
+        ".{0,8}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(5, 64, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            prop::collection::vec((word.clone(), inner), 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #[test]
+    fn layout_does_not_change_findings(
+        ty in prop::sample::select(vec!["text", "image", "interactive", "template", "contacts", "location", "reaction"]),
+        content in vocab_json(),
+        on_prem in any::<bool>(),
+    ) {
+        let doc = json!({"messaging_product": "whatsapp", "to": "+16505551234", "type": ty, ty: content});
+        let opts = if on_prem { wamsg::Options::on_prem() } else { wamsg::Options::default() };
+        let key = |src: &str| {
+            let r = wamsg::check(src, Some(wamsg::DocumentKind::Message), &opts);
+            let mut v: Vec<(String, String)> = r
+                .diagnostics
+                .iter()
+                .map(|d| (d.code.as_str().to_string(), d.path.to_string()))
+                .collect();
+            v.sort();
+            (r.valid, v)
+        };
+        let compact = serde_json::to_string(&doc).unwrap();
+        let pretty = serde_json::to_string_pretty(&doc).unwrap();
+        prop_assert_eq!(key(&compact), key(&pretty));
+    }
+}

@@ -53,28 +53,32 @@ fn collect(v: &Value<'_>, out: &mut Vec<(u32, u32)>) {
     }
 }
 
+/// Descends to the string starting at `start`. Arrays and objects keep source order, so each
+/// level is a binary search: finding every hit stays O(hits · depth · log width).
 fn find_path(v: &Value<'_>, start: u32, segs: &mut Vec<Segment>) -> bool {
     if v.span.start == start && matches!(v.kind, Kind::String(_)) {
         return true;
     }
     match &v.kind {
         Kind::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                if item.span.start <= start && start < item.span.end {
+            let i = items.partition_point(|item| item.span.end <= start);
+            match items.get(i) {
+                Some(item) if item.span.start <= start => {
                     segs.push(Segment::Index(i));
-                    return find_path(item, start, segs);
+                    find_path(item, start, segs)
                 }
+                _ => false,
             }
-            false
         }
         Kind::Object(members) => {
-            for m in members {
-                if m.value.span.start <= start && start < m.value.span.end {
+            let i = members.partition_point(|m| m.value.span.end <= start);
+            match members.get(i) {
+                Some(m) if m.value.span.start <= start => {
                     segs.push(Segment::Key(m.key.to_string()));
-                    return find_path(&m.value, start, segs);
+                    find_path(&m.value, start, segs)
                 }
+                _ => false,
             }
-            false
         }
         _ => false,
     }
@@ -135,5 +139,18 @@ mod tests {
         ] {
             assert!(!is_placeholder(n), "{n}");
         }
+    }
+
+    #[test]
+    fn many_placeholders_are_found_fast_and_right() {
+        let n = 20_000;
+        let items = vec!["\"<ROW_ID>\""; n].join(",");
+        let src = format!("{{\"text\":{{\"body\":\"x\"}},\"rows\":[{items}]}}");
+        let opts = crate::Options::default();
+        let r = crate::shape::run(&src, &opts, crate::DocumentKind::Message, |ctx, v| {
+            scan(ctx, v, 0);
+        });
+        assert_eq!(r.diagnostics.len(), opts.max_diagnostics + 1);
+        assert_eq!(r.diagnostics[999].path.to_string(), "/rows/999");
     }
 }

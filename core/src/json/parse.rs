@@ -86,6 +86,8 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions) -> Parsed<'a> {
         diags: Vec::new(),
         path: Vec::new(),
         seen: HashSet::new(),
+        member_stack: Vec::new(),
+        item_stack: Vec::new(),
     };
     if src.starts_with('\u{feff}') {
         p.pos = 3;
@@ -158,6 +160,11 @@ struct Parser<'a> {
     path: Vec<PathEntry>,
     /// Reused set for duplicate detection in large objects.
     seen: HashSet<&'a str>,
+    /// Members and items of the objects and arrays being parsed, innermost last: each
+    /// container moves its own off the top into an exactly sized `Vec` when it closes, so
+    /// building the tree costs one allocation per container instead of a growing one.
+    member_stack: Vec<Member<'a>>,
+    item_stack: Vec<Value<'a>>,
 }
 
 /// Objects up to this size are checked for duplicates by comparing keys pairwise; that is
@@ -335,24 +342,35 @@ impl<'a> Parser<'a> {
         let open = self.pos;
         self.pos += 1;
         let content_start = self.pos;
-        // Fast path: scan to the closing quote; fall back to unescaping on the first `\`.
-        loop {
-            match self.peek() {
-                Some(b'"') => {
-                    let s = self.src.get(content_start..self.pos).unwrap_or("");
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(b) if b < 0x20 => return self.control_in_string(open),
-                Some(_) => self.pos += 1,
-                None => return self.unterminated(open),
+        // Fast path: skip eight plain bytes at a time, then find the first byte that ends
+        // the plain run; unescape from the first `\`.
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        let skip = plain_prefix(rest);
+        let tail = rest.get(skip..).unwrap_or_default();
+        match tail
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        {
+            Some(i) => self.pos += skip + i,
+            None => {
+                self.pos = self.bytes.len();
+                return self.unterminated(open);
             }
+        }
+        match self.peek() {
+            Some(b'"') => {
+                let s = self.src.get(content_start..self.pos).unwrap_or("");
+                self.pos += 1;
+                return Ok(Cow::Borrowed(s));
+            }
+            Some(b'\\') => {}
+            _ => return self.control_in_string(open),
         }
         let mut out = String::with_capacity(self.pos - content_start + 16);
         out.push_str(self.src.get(content_start..self.pos).unwrap_or(""));
         loop {
             let run_start = self.pos;
+            self.pos += plain_prefix(self.bytes.get(self.pos..).unwrap_or_default());
             while let Some(b) = self.peek() {
                 if b == b'"' || b == b'\\' || b < 0x20 {
                     break;
@@ -497,21 +515,22 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         self.enter(start)?;
         self.pos += 1;
-        let mut items = Vec::new();
+        let base = self.item_stack.len();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
             self.depth -= 1;
             return Ok(Value {
                 span: Span::new(start, self.pos),
-                kind: Kind::Array(items),
+                kind: Kind::Array(Vec::new()),
             });
         }
         loop {
-            self.path.push(PathEntry::Index(items.len()));
+            self.path
+                .push(PathEntry::Index(self.item_stack.len() - base));
             self.skip_ws();
             let v = self.value()?;
-            items.push(v);
+            self.item_stack.push(v);
             self.path.pop();
             self.skip_ws();
             match self.peek() {
@@ -534,6 +553,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.depth -= 1;
+        let items: Vec<Value<'a>> = self.item_stack.drain(base..).collect();
         Ok(Value {
             span: Span::new(start, self.pos),
             kind: Kind::Array(items),
@@ -544,14 +564,14 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         self.enter(start)?;
         self.pos += 1;
-        let mut members: Vec<Member<'a>> = Vec::new();
+        let base = self.member_stack.len();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
             self.depth -= 1;
             return Ok(Value {
                 span: Span::new(start, self.pos),
-                kind: Kind::Object(members),
+                kind: Kind::Object(Vec::new()),
             });
         }
         loop {
@@ -593,7 +613,7 @@ impl<'a> Parser<'a> {
             self.path.push(PathEntry::Key(key_span));
             let value = self.value()?;
             self.path.pop();
-            members.push(Member {
+            self.member_stack.push(Member {
                 key,
                 key_span,
                 value,
@@ -624,6 +644,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.depth -= 1;
+        let members: Vec<Member<'a>> = self.member_stack.drain(base..).collect();
         self.check_duplicates(&members);
         Ok(Value {
             span: Span::new(start, self.pos),
@@ -635,7 +656,13 @@ impl<'a> Parser<'a> {
         let mut dups: Vec<usize> = Vec::new();
         if members.len() <= SMALL_OBJECT {
             for (i, m) in members.iter().enumerate() {
-                if members.iter().take(i).any(|o| o.key == m.key) {
+                // Length and first byte first: most keys differ there, without a memcmp call.
+                let (k, kb) = (m.key.as_ref(), m.key.as_bytes().first());
+                if members
+                    .iter()
+                    .take(i)
+                    .any(|o| o.key.len() == k.len() && o.key.as_bytes().first() == kb && o.key == k)
+                {
                     dups.push(i);
                 }
             }
@@ -681,6 +708,34 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The length of the longest prefix of `bytes`, in whole 8-byte words, without a `"`, a `\\`
+/// or a control character (< 0x20): the bytes a string scan can skip. Word-at-a-time
+/// ("SWAR") tests, because string contents are most of a message's bytes and a byte loop
+/// with three comparisons per byte dominated parsing; `memchr` finds two of the three
+/// bytes but not the control-character range.
+fn plain_prefix(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        // A byte is zero / below 0x20 exactly when its high bit survives these masks (the
+        // classic "has zero byte" / "has byte less than n" tests; exact as a yes/no).
+        let special = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (w.wrapping_sub(ONES * 0x20) & !w);
+        if special & HIGH != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n
+}
+
 /// Unescapes a key for a JSON Pointer on the error path; malformed escapes are kept as is.
 fn unescape_lossy(raw: &str) -> String {
     if !raw.contains('\\') {
@@ -696,6 +751,8 @@ fn unescape_lossy(raw: &str) -> String {
         diags: Vec::new(),
         path: Vec::new(),
         seen: HashSet::new(),
+        member_stack: Vec::new(),
+        item_stack: Vec::new(),
     };
     match p.string() {
         Ok(s) => s.into_owned(),
@@ -706,6 +763,38 @@ fn unescape_lossy(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_prefix_stops_at_the_first_special_word() {
+        let naive = |b: &[u8]| {
+            let first = b
+                .iter()
+                .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+                .unwrap_or(b.len());
+            first / 8 * 8
+        };
+        let mut cases: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            b"abcdefg".to_vec(),
+            b"abcdefgh".to_vec(),
+            b"abcdefghijklmnop\"".to_vec(),
+            "caf\u{e9} \u{1f600} na\u{ef}ve text \u{7f}\u{80}"
+                .as_bytes()
+                .to_vec(),
+        ];
+        for special in [b'"', b'\\', 0x00, 0x1f, b'\n'] {
+            for at in 0..20 {
+                let mut v = vec![b'x'; 24];
+                v[at] = special;
+                cases.push(v);
+            }
+        }
+        // Bytes just around the thresholds must not count as special.
+        cases.push(vec![0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, 0x80, 0xff, 0x20]);
+        for c in &cases {
+            assert_eq!(plain_prefix(c), naive(c), "{c:?}");
+        }
+    }
 
     fn ok(src: &str) -> Value<'_> {
         let p = parse(src, &ParseOptions::default());

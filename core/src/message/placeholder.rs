@@ -88,7 +88,11 @@ fn find_path(v: &Value<'_>, start: u32, segs: &mut Vec<Segment>) -> bool {
 /// (with a capital or a dash) whole values.
 #[must_use]
 pub fn is_placeholder(s: &str) -> bool {
-    let s = s.trim();
+    // Fast rejection: nearly every string starts with neither `<` nor `{`.
+    let s = s.trim_ascii();
+    if !matches!(s.as_bytes().first(), Some(b'<' | b'{')) {
+        return false;
+    }
     if s.len() < 3 || s.len() > 80 {
         return false;
     }

@@ -7,8 +7,6 @@
 //! The public helpers ([`read`], [`button_index`], [`whitespace_problem`],
 //! [`text_param_limit`]) are what a send-vs-definition check needs to walk the same payload.
 
-use std::collections::HashMap;
-
 use super::envelope::{not_allowed, on_prem_only};
 use super::interactive::product_sections;
 use super::util::{self, not_here};
@@ -67,6 +65,25 @@ pub const DATE_TIME_COMPONENT: Code = Code::new("template.date_time.component");
 /// Every parameter type a send payload can carry (REF-OLD; D-COMP; PYWA / WAJS for
 /// `payload`, `coupon_code`, `action`, `product`, `gif`, `limited_time_offer`).
 pub const PARAM_TYPES: &[&str] = &[
+    "text",
+    "currency",
+    "date_time",
+    "image",
+    "document",
+    "video",
+    "location",
+    "payload",
+    "coupon_code",
+    "action",
+    "product",
+    "gif",
+    "limited_time_offer",
+];
+
+/// Every field of a parameter object.
+const PARAM_FIELDS: &[&str] = &[
+    "type",
+    "parameter_name",
     "text",
     "currency",
     "date_time",
@@ -248,8 +265,9 @@ fn components(ctx: &mut Ctx<'_>, items: &[Value<'_>], path: &Path<'_>) {
             .and_then(|c| c.get("type"))
             .and_then(Value::as_str)
             == Some("body");
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut indexes: HashMap<u32, usize> = HashMap::new();
+    // Header and body appear once; button indexes are 0–9.
+    let (mut header, mut body) = (None::<usize>, None::<usize>);
+    let mut indexes = [None::<usize>; 10];
     for (i, c) in items.iter().enumerate() {
         let p = path.index(i);
         let Some(m) = ctx.object(c, &p) else {
@@ -267,9 +285,12 @@ fn components(ctx: &mut Ctx<'_>, items: &[Value<'_>], path: &Path<'_>) {
             not_allowed(ctx, tv, &tp, ts, COMPONENT_TYPES);
             continue;
         };
-        if matches!(kind, ComponentKind::Header | ComponentKind::Body)
-            && let Some(first) = seen.insert(ts, i)
-        {
+        let once = match kind {
+            ComponentKind::Header => Some(&mut header),
+            ComponentKind::Body => Some(&mut body),
+            _ => None,
+        };
+        if let Some(first) = once.and_then(|slot| first_or_set(slot, i)) {
             ctx.error(
                 COMPONENT_DUPLICATE,
                 Some(meta::INVALID_VALUE),
@@ -310,12 +331,23 @@ fn components(ctx: &mut Ctx<'_>, items: &[Value<'_>], path: &Path<'_>) {
             }
             ComponentKind::Button => {
                 ctx.unknown_fields(m, &p, &["type", "sub_type", "index", "parameters"]);
-                button(ctx, c, m, &p, &mut indexes);
+                button(ctx, c, m, &p, i, &mut indexes);
             }
             ComponentKind::Carousel => {
                 ctx.unknown_fields(m, &p, &["type", "cards"]);
                 carousel(ctx, c, m, &p);
             }
+        }
+    }
+}
+
+/// The position recorded in `slot`, or records `at` there and returns `None`.
+fn first_or_set(slot: &mut Option<usize>, at: usize) -> Option<usize> {
+    match *slot {
+        Some(first) => Some(first),
+        None => {
+            *slot = Some(at);
+            None
         }
     }
 }
@@ -379,7 +411,8 @@ fn button(
     c: &Value<'_>,
     m: &[Member<'_>],
     p: &Path<'_>,
-    indexes: &mut HashMap<u32, usize>,
+    position: usize,
+    indexes: &mut [Option<usize>; 10],
 ) {
     let sub_type = ctx.required(m, c.span, p, "sub_type").and_then(|sv| {
         let sp = p.key("sub_type");
@@ -398,7 +431,10 @@ fn button(
         let ip = p.key("index");
         match button_index(iv) {
             Some(n) => {
-                if let Some(first) = indexes.insert(n, ip_index(p)) {
+                if let Some(first) = indexes
+                    .get_mut(n as usize)
+                    .and_then(|s| first_or_set(s, position))
+                {
                     ctx.error(
                         BUTTON_DUPLICATE_INDEX,
                         Some(meta::INVALID_VALUE),
@@ -448,18 +484,6 @@ fn button(
     parameters(ctx, params, &pp, role);
 }
 
-/// The component index of a path ending in `components/N` (for messages).
-fn ip_index(p: &Path<'_>) -> usize {
-    p.pointer()
-        .segments()
-        .last()
-        .and_then(|s| match s {
-            crate::diagnostic::Segment::Index(i) => Some(*i),
-            crate::diagnostic::Segment::Key(_) => None,
-        })
-        .unwrap_or(0)
-}
-
 /// Where parameters sit, for their allowed types and text limits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role<'s> {
@@ -484,7 +508,7 @@ pub fn text_param_limit(component: ComponentKind, body_only: bool) -> Option<usi
 
 fn parameters(ctx: &mut Ctx<'_>, params: &[Value<'_>], path: &Path<'_>, role: Role<'_>) {
     let mut named = 0usize;
-    let mut names: HashMap<&str, usize> = HashMap::new();
+    let mut names = util::Seen::default();
     for (i, pv) in params.iter().enumerate() {
         let p = path.index(i);
         let Some(m) = ctx.object(pv, &p) else {
@@ -564,11 +588,7 @@ fn allowed_types(role: Role<'_>) -> &'static [&'static str] {
 }
 
 fn parameter(ctx: &mut Ctx<'_>, v: &Value<'_>, m: &[Member<'_>], p: &Path<'_>, role: Role<'_>) {
-    let mut known: Vec<&str> = Vec::with_capacity(PARAM_TYPES.len() + 2);
-    known.push("type");
-    known.push("parameter_name");
-    known.extend_from_slice(PARAM_TYPES);
-    ctx.unknown_fields(m, p, &known);
+    ctx.unknown_fields(m, p, PARAM_FIELDS);
     let Some(tv) = ctx.required(m, v.span, p, "type") else {
         return;
     };
@@ -1124,6 +1144,12 @@ pub fn read<'v, 'a>(value: &'v Value<'a>) -> SendTemplate<'v, 'a> {
 mod tests {
     use super::*;
     use crate::json::{ParseOptions, parse};
+
+    #[test]
+    fn param_fields_are_the_types_plus_two() {
+        assert_eq!(PARAM_FIELDS.get(..2), Some(&["type", "parameter_name"][..]));
+        assert_eq!(PARAM_FIELDS.get(2..), Some(PARAM_TYPES));
+    }
 
     #[test]
     fn whitespace_rule() {

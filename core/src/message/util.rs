@@ -1,5 +1,7 @@
 //! Small field helpers shared by the message validators, on top of [`crate::shape`].
 
+use std::collections::HashMap;
+
 use crate::diagnostic::{Code, meta};
 use crate::json::{self, Member, Span, Value};
 use crate::shape::{Ctx, Path, field_name};
@@ -177,11 +179,16 @@ pub(super) fn is_http_url(s: &str) -> bool {
     // Strip user info and port for the host test.
     let host = host.rsplit('@').next().unwrap_or("");
     let host = host.split(':').next().unwrap_or("");
+    let whitespace = if s.is_ascii() {
+        s.bytes().any(|b| b.is_ascii_whitespace())
+    } else {
+        s.chars().any(char::is_whitespace)
+    };
     !host.is_empty()
         && host
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '[' | ']'))
-        && !s.chars().any(char::is_whitespace)
+        && !whitespace
 }
 
 /// Reports a field that does not belong where it is (a known field in the wrong place),
@@ -197,9 +204,57 @@ pub(super) fn not_here(ctx: &mut Ctx<'_>, code: Code, m: &Member<'_>, path: &Pat
     );
 }
 
+/// Remembers strings to find repeats (button titles, row ids, parameter names). Messages hold
+/// a handful, so a linear scan over a short list is fastest; past [`Seen::SMALL`] entries it
+/// switches to a hash map, so hostile input with thousands of items stays linear.
+#[derive(Debug, Default)]
+pub(super) struct Seen<'s, T: Copy> {
+    small: Vec<(&'s str, T)>,
+    large: Option<HashMap<&'s str, T>>,
+}
+
+impl<'s, T: Copy> Seen<'s, T> {
+    const SMALL: usize = 16;
+
+    /// Records `key` with `at`; returns where it was seen first, if it was.
+    pub(super) fn insert(&mut self, key: &'s str, at: T) -> Option<T> {
+        if let Some(map) = &mut self.large {
+            return match map.entry(key) {
+                std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(at);
+                    None
+                }
+            };
+        }
+        if let Some((_, first)) = self.small.iter().find(|(k, _)| *k == key) {
+            return Some(*first);
+        }
+        self.small.push((key, at));
+        if self.small.len() > Self::SMALL {
+            self.large = Some(self.small.drain(..).collect());
+        }
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seen_small_and_large() {
+        let keys: Vec<String> = (0..100).map(|i| format!("k{i}")).collect();
+        let mut seen = Seen::default();
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(seen.insert(k, i), None);
+        }
+        assert_eq!(seen.insert("k3", 1000), Some(3));
+        assert_eq!(seen.insert("k99", 1000), Some(99));
+        let mut small = Seen::default();
+        assert_eq!(small.insert("a", 0), None);
+        assert_eq!(small.insert("a", 1), Some(0));
+    }
 
     #[test]
     fn http_urls() {

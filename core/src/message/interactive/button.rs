@@ -2,8 +2,6 @@
 //! {id, title}}`; titles ≤ 20, non-empty, unique; ids ≤ 256 without leading or trailing
 //! spaces.
 
-use std::collections::HashMap;
-
 use super::super::util;
 use crate::diagnostic::{Code, meta};
 use crate::json::{Member, Value};
@@ -35,8 +33,8 @@ pub(super) fn check(ctx: &mut Ctx<'_>, av: &Value<'_>, am: &[Member<'_>], path: 
         limits::REPLY_BUTTONS,
         "buttons",
     );
-    let mut titles: HashMap<&str, usize> = HashMap::new();
-    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut titles = util::Seen::default();
+    let mut ids = util::Seen::default();
     for (i, b) in buttons.iter().enumerate() {
         let p = bp.index(i);
         let Some(m) = ctx.object(b, &p) else {

@@ -1,8 +1,6 @@
 //! List messages (`interactive.type: list`, D-LIST): `action.button` ≤ 20, 1–10 sections,
 //! ≤ 10 rows across all sections, row `id` ≤ 200, `title` ≤ 24, `description` ≤ 72.
 
-use std::collections::HashMap;
-
 use super::super::util;
 use crate::diagnostic::{Code, meta};
 use crate::json::{self, Member, Value};
@@ -37,7 +35,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, av: &Value<'_>, am: &[Member<'_>], path: 
     );
     let several = sections.len() > 1;
     let mut total_rows = 0usize;
-    let mut ids: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut ids = util::Seen::default();
     for (si, s) in sections.iter().enumerate() {
         let p = sp.index(si);
         let Some(m) = ctx.object(s, &p) else {

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo build --profile bench -p wamsg-bench --example profile_valid
-//! valgrind --tool=callgrind target/release/examples/profile_valid [none|serde|parse|valid|broken]
+//! valgrind --tool=callgrind target/release/examples/profile_valid [none|serde|parse|valid|broken] [REPS]
 //! ```
 //!
 //! Each mode runs over the 500-message corpus ten times; subtract the `none` count (corpus
@@ -19,7 +19,11 @@ fn main() {
         wamsg_bench::valid_messages(500, wamsg_bench::SEED)
     };
     let opts = wamsg::Options::default();
-    for d in docs.iter().cycle().take(docs.len() * 10) {
+    let reps: usize = std::env::args()
+        .nth(2)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(10);
+    for d in docs.iter().cycle().take(docs.len() * reps) {
         match mode.as_str() {
             "none" => {
                 black_box(d);

@@ -661,7 +661,7 @@ impl<'a> Parser<'a> {
                 if members
                     .iter()
                     .take(i)
-                    .any(|o| o.key.len() == k.len() && o.key.as_bytes().first() == kb && o.key == k)
+                    .any(|o| o.key.as_bytes().first() == kb && super::key_eq(&o.key, k))
                 {
                     dups.push(i);
                 }

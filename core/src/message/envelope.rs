@@ -289,7 +289,7 @@ fn check_message(ctx: &mut Ctx<'_>, value: &Value<'_>, m: &[Member<'_>]) {
     }
     // Content objects for other types: the platform reads only the one `type` names.
     for x in m {
-        if x.key != ty && MESSAGE_TYPES.contains(&x.key.as_ref()) {
+        if !json::key_eq(&x.key, ty) && MESSAGE_TYPES.iter().any(|t| json::key_eq(t, &x.key)) {
             let p = root.key(&x.key);
             ctx.warn(
                 CONTENT_EXTRA,

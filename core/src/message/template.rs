@@ -636,7 +636,10 @@ fn parameter(ctx: &mut Ctx<'_>, v: &Value<'_>, m: &[Member<'_>], p: &Path<'_>, r
     // Value fields of other types.
     for x in m {
         let k = x.key.as_ref();
-        if k != ty && PARAM_TYPES.contains(&k) {
+        if !json::key_eq(k, ty)
+            && !json::key_eq(k, "type")
+            && PARAM_TYPES.iter().any(|t| json::key_eq(t, k))
+        {
             not_here(
                 ctx,
                 PARAM_EXTRA_FIELD,

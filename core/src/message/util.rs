@@ -161,34 +161,42 @@ pub(super) fn count(
 
 /// True for an absolute `http://` or `https://` URL with a host and no whitespace.
 pub(super) fn is_http_url(s: &str) -> bool {
-    let lower_starts = |p: &str| {
-        s.get(..p.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(p))
-    };
-    let rest = if lower_starts("https://") {
-        s.get(8..)
-    } else if lower_starts("http://") {
-        s.get(7..)
+    let b = s.as_bytes();
+    let scheme = |p: &[u8]| b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let rest = if scheme(b"https://") {
+        b.get(8..)
+    } else if scheme(b"http://") {
+        b.get(7..)
     } else {
         None
     };
     let Some(rest) = rest else {
         return false;
     };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let end = rest
+        .iter()
+        .position(|c| matches!(c, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let authority = rest.get(..end).unwrap_or_default();
     // Strip user info and port for the host test.
-    let host = host.rsplit('@').next().unwrap_or("");
-    let host = host.split(':').next().unwrap_or("");
+    let host = authority.rsplit(|c| *c == b'@').next().unwrap_or_default();
+    let host = host.split(|c| *c == b':').next().unwrap_or_default();
+    let host_ok = !host.is_empty()
+        && match std::str::from_utf8(host) {
+            Ok(h) if h.is_ascii() => h.bytes().all(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_' | b'[' | b']')
+            }),
+            Ok(h) => h
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '[' | ']')),
+            Err(_) => false,
+        };
     let whitespace = if s.is_ascii() {
-        s.bytes().any(|b| b.is_ascii_whitespace())
+        b.iter().any(u8::is_ascii_whitespace)
     } else {
         s.chars().any(char::is_whitespace)
     };
-    !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '[' | ']'))
-        && !whitespace
+    host_ok && !whitespace
 }
 
 /// Reports a field that does not belong where it is (a known field in the wrong place),

@@ -182,6 +182,8 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn pointer(&self) -> Pointer {
         let segs = self
             .path
@@ -201,6 +203,8 @@ impl<'a> Parser<'a> {
         Pointer(segs)
     }
 
+    #[cold]
+    #[inline(never)]
     fn fatal(&mut self, code: Code, start: usize, end: usize, msg: String) {
         let end = end.min(self.bytes.len()).max(start.min(self.bytes.len()));
         let start = start.min(end);
@@ -209,6 +213,8 @@ impl<'a> Parser<'a> {
     }
 
     /// "end of input", "`}`", "`x`" for the character at `at`.
+    #[cold]
+    #[inline(never)]
     fn describe_at(&self, at: usize) -> String {
         match self.src.get(at..).and_then(|s| s.chars().next()) {
             None => "end of input".to_string(),
@@ -233,21 +239,7 @@ impl<'a> Parser<'a> {
             Some(b'f') => self.literal("false", Kind::Bool(false)),
             Some(b'n') => self.literal("null", Kind::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            _ => {
-                let what = self.describe_at(start);
-                let hint = match self.peek() {
-                    Some(b'\'') => "; JSON strings use double quotes",
-                    Some(b'}' | b']') => "; is there a trailing comma?",
-                    _ => "",
-                };
-                self.fatal(
-                    SYNTAX,
-                    start,
-                    start + 1,
-                    format!("expected a JSON value, found {what}{hint}"),
-                );
-                Err(Fatal)
-            }
+            _ => self.expected_value(start),
         }
     }
 
@@ -326,6 +318,8 @@ impl<'a> Parser<'a> {
         })
     }
 
+    #[cold]
+    #[inline(never)]
     fn bad_number(&mut self, start: usize) -> Result<Value<'a>, Fatal> {
         let what = self.describe_at(self.pos);
         self.fatal(
@@ -390,6 +384,8 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn control_in_string<T>(&mut self, open: usize) -> Result<T, Fatal> {
         let at = self.pos;
         let what = self.describe_at(at);
@@ -403,6 +399,8 @@ impl<'a> Parser<'a> {
         Err(Fatal)
     }
 
+    #[cold]
+    #[inline(never)]
     fn unterminated<T>(&mut self, open: usize) -> Result<T, Fatal> {
         self.fatal(
             SYNTAX,
@@ -484,6 +482,8 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    #[cold]
+    #[inline(never)]
     fn lone_surrogate(&mut self, at: usize, unit: u32) {
         let d = Diagnostic::error(
             LONE_SURROGATE,
@@ -539,17 +539,7 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     break;
                 }
-                _ => {
-                    let at = self.pos;
-                    let what = self.describe_at(at);
-                    self.fatal(
-                        SYNTAX,
-                        at,
-                        at + 1,
-                        format!("expected `,` or `]` in the array, found {what}"),
-                    );
-                    return Err(Fatal);
-                }
+                _ => return self.expected_after_item(),
             }
         }
         self.depth -= 1;
@@ -578,35 +568,13 @@ impl<'a> Parser<'a> {
             self.skip_ws();
             let key_start = self.pos;
             if self.peek() != Some(b'"') {
-                let what = self.describe_at(key_start);
-                let hint = match self.peek() {
-                    Some(b'}') => "; is there a trailing comma?",
-                    Some(b'\'') => "; JSON keys use double quotes",
-                    Some(b) if b.is_ascii_alphabetic() || b == b'_' => "; keys must be quoted",
-                    _ => "",
-                };
-                self.fatal(
-                    SYNTAX,
-                    key_start,
-                    key_start + 1,
-                    format!("expected a quoted key, found {what}{hint}"),
-                );
-                return Err(Fatal);
+                return self.expected_key(key_start);
             }
             let key = self.string()?;
             let key_span = Span::new(key_start, self.pos);
             self.skip_ws();
             if self.peek() != Some(b':') {
-                let at = self.pos;
-                let what = self.describe_at(at);
-                self.path.push(PathEntry::Key(key_span));
-                self.fatal(
-                    SYNTAX,
-                    at,
-                    at + 1,
-                    format!("expected `:` after the key, found {what}"),
-                );
-                return Err(Fatal);
+                return self.expected_colon(key_span);
             }
             self.pos += 1;
             self.skip_ws();
@@ -625,22 +593,7 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     break;
                 }
-                _ => {
-                    let at = self.pos;
-                    let what = self.describe_at(at);
-                    let hint = if self.peek() == Some(b'"') {
-                        "; is a comma missing?"
-                    } else {
-                        ""
-                    };
-                    self.fatal(
-                        SYNTAX,
-                        at,
-                        at + 1,
-                        format!("expected `,` or `}}` in the object, found {what}{hint}"),
-                    );
-                    return Err(Fatal);
-                }
+                _ => return self.expected_after_member(),
             }
         }
         self.depth -= 1;
@@ -650,6 +603,94 @@ impl<'a> Parser<'a> {
             span: Span::new(start, self.pos),
             kind: Kind::Object(members),
         })
+    }
+
+    // The syntax errors of `value`, `array` and `object`, out of line: keeping their message
+    // formatting out of the hot loops keeps those loops' stack frames small.
+
+    #[cold]
+    #[inline(never)]
+    fn expected_value(&mut self, start: usize) -> Result<Value<'a>, Fatal> {
+        let what = self.describe_at(start);
+        let hint = match self.peek() {
+            Some(b'\'') => "; JSON strings use double quotes",
+            Some(b'}' | b']') => "; is there a trailing comma?",
+            _ => "",
+        };
+        self.fatal(
+            SYNTAX,
+            start,
+            start + 1,
+            format!("expected a JSON value, found {what}{hint}"),
+        );
+        Err(Fatal)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn expected_after_item(&mut self) -> Result<Value<'a>, Fatal> {
+        let at = self.pos;
+        let what = self.describe_at(at);
+        self.fatal(
+            SYNTAX,
+            at,
+            at + 1,
+            format!("expected `,` or `]` in the array, found {what}"),
+        );
+        Err(Fatal)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn expected_key(&mut self, key_start: usize) -> Result<Value<'a>, Fatal> {
+        let what = self.describe_at(key_start);
+        let hint = match self.peek() {
+            Some(b'}') => "; is there a trailing comma?",
+            Some(b'\'') => "; JSON keys use double quotes",
+            Some(b) if b.is_ascii_alphabetic() || b == b'_' => "; keys must be quoted",
+            _ => "",
+        };
+        self.fatal(
+            SYNTAX,
+            key_start,
+            key_start + 1,
+            format!("expected a quoted key, found {what}{hint}"),
+        );
+        Err(Fatal)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn expected_colon(&mut self, key_span: Span) -> Result<Value<'a>, Fatal> {
+        let at = self.pos;
+        let what = self.describe_at(at);
+        self.path.push(PathEntry::Key(key_span));
+        self.fatal(
+            SYNTAX,
+            at,
+            at + 1,
+            format!("expected `:` after the key, found {what}"),
+        );
+        Err(Fatal)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn expected_after_member(&mut self) -> Result<Value<'a>, Fatal> {
+        let at = self.pos;
+        let what = self.describe_at(at);
+        let hint = if self.peek() == Some(b'"') {
+            "; is a comma missing?"
+        } else {
+            ""
+        };
+        self.fatal(
+            SYNTAX,
+            at,
+            at + 1,
+            format!("expected `,` or `}}` in the object, found {what}{hint}"),
+        );
+        Err(Fatal)
     }
 
     fn check_duplicates(&mut self, members: &[Member<'a>]) {

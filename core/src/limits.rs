@@ -28,3 +28,8 @@ pub const WAMID: usize = 128;
 // ---------------------------------------------------------------------------------------
 // Webhooks (§8)
 // ---------------------------------------------------------------------------------------
+
+/// Latest accepted webhook timestamp: 9999-12-31T23:59:59Z. Meta sends Unix seconds; a later
+/// value is almost always milliseconds, which would put the event in the far future and
+/// wreck timestamp ordering in the reducer. [inferred]
+pub const WEBHOOK_TIMESTAMP_MAX: i64 = 253_402_300_799;

@@ -17,6 +17,12 @@
 //! not checked. Changes of other fields (template status, account updates, groups, echoes)
 //! are checked for `field` and an object `value`, plus `messaging_product` and `metadata`
 //! where present.
+//!
+//! The disagreements of platform-rules §11 that concern webhooks are decided next to their
+//! rules: #16 (status values) at [`MESSAGE_STATUSES`], #17 (parent BSUID spelling) and #18
+//! (`recipient_id` optional) in `status`, #19 (category spelling) at `category`. #20 (a D-STAT
+//! example described as "read" whose payload says "sent") is about prose only: the payload's
+//! `status` is what counts.
 
 use crate::diagnostic::meta;
 use crate::json::{self, Kind, Member, Span, Value};
@@ -459,14 +465,17 @@ fn status(ctx: &mut Ctx<'_>, v: &Value<'_>, p: &Path<'_>) {
             );
         }
     }
-    if is_payment && let Some(pv) = ctx.required(m, v.span, p, "payment") {
+    let payment = if is_payment {
+        ctx.required(m, v.span, p, "payment")
+    } else {
+        json::get(m, "payment")
+    };
+    if let Some(pv) = payment {
         let pp = p.key("payment");
         if let Some(pm) = ctx.object(pv, &pp) {
             ctx.unknown_fields(pm, &pp, &["reference_id"]);
             required_id(ctx, pm, pv.span, &pp, "reference_id");
         }
-    } else if let Some(pv) = json::get(m, "payment") {
-        ctx.object(pv, &p.key("payment"));
     }
 }
 

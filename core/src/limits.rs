@@ -31,5 +31,5 @@ pub const WAMID: usize = 128;
 
 /// Latest accepted webhook timestamp: 9999-12-31T23:59:59Z. Meta sends Unix seconds; a later
 /// value is almost always milliseconds, which would put the event in the far future and
-/// wreck timestamp ordering in the reducer. [inferred]
+/// wreck timestamp ordering in the reducer (inferred, no source states a bound).
 pub const WEBHOOK_TIMESTAMP_MAX: i64 = 253_402_300_799;

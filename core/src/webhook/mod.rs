@@ -1,7 +1,7 @@
 //! Webhook notifications: validate the envelope and status objects, read them into a typed
 //! model, and fold status events into each message's state.
 //!
-//! - [`check`] (via [`crate::check`] with `DocumentKind::Webhook` or auto-detection) reports
+//! - `check` (run by [`crate::check`] with `DocumentKind::Webhook` or auto-detection) reports
 //!   every problem; the rules and the severity policy are in `validate.rs`'s documentation.
 //! - [`parse`] gives the typed [`Notification`] with the report.
 //! - [`Reducer`] / [`reduce`] fold [`Status`] events into [`MessageState`]s.

@@ -253,9 +253,9 @@ pub fn assess_value(
         rule.outside
     };
     if outcome == Outcome::Rejected {
-        let (code, meta_code) = match api {
-            Api::Cloud => (meta::REENGAGEMENT, "131047"),
-            Api::OnPrem => (meta::ONPREM_REENGAGEMENT, "470"),
+        let code = match api {
+            Api::Cloud => meta::REENGAGEMENT,
+            Api::OnPrem => meta::ONPREM_REENGAGEMENT,
         };
         let what = if class == Class::Reaction {
             "a reaction"
@@ -268,7 +268,7 @@ pub fn assess_value(
                 type_path,
                 type_span,
                 format!(
-                    "{what} cannot be sent: the customer service window closed at {} ({} ago); outside it only template messages may be sent (error {meta_code})",
+                    "{what} cannot be sent: the customer service window closed at {} ({} ago); outside it only template messages may be sent",
                     rfc3339(closed),
                     duration(facts.now - closed)
                 ),
@@ -278,7 +278,7 @@ pub fn assess_value(
                 type_path,
                 type_span,
                 format!(
-                    "{what} cannot be sent: the user has not written to the business, so no customer service window is open; only template messages may be sent (error {meta_code})"
+                    "{what} cannot be sent: the user has not written to the business, so no customer service window is open; only template messages may be sent"
                 ),
             ),
         };

@@ -103,7 +103,10 @@ function emit({ header, codes, currencyList, fractionDigits, numbers, dates }) {
   const w = (line = '') => out.push(line);
   w(`// ${header}`);
   w('//');
-  w('// Languages (Meta code → the locale Intl resolves): ' + locales.map((l) => `${l.code}→${l.intl}`).join(' '));
+  w('// Languages (Meta code → the locale Intl resolves):');
+  for (let i = 0; i < locales.length; i += 10) {
+    w('//   ' + locales.slice(i, i + 10).map((l) => `${l.code}→${l.intl}`).join(' '));
+  }
   w('//');
   w('// Date/time field combinations, in `Combo` order: ' + COMBOS.map(([n]) => n).join(', '));
   w();

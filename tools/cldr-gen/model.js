@@ -161,13 +161,12 @@ function numberModel(code, currencyList, fractionDigitsOf) {
   for (const c of currencyList) {
     const f = currencyFormat(tag, c);
     const pos = splitParts(f.formatToParts(1234.5));
-    let middle;
     const [pre, post] = [pos.before.map((p) => p.value).join(''), pos.after.map((p) => p.value).join('')];
     const inPrefix = posPrefix.includes('\u00a4');
     const [outer, text] = inPrefix ? [posPrefix, pre] : [posSuffix, post];
     const [a, b] = outer.split('\u00a4');
     if (!text.startsWith(a) || !text.endsWith(b)) fail(`${code} ${c}: ${JSON.stringify(text)} does not fit ${JSON.stringify(outer)}`);
-    middle = text.slice(a.length, text.length - b.length);
+    let middle = text.slice(a.length, text.length - b.length);
     // Strip the spacing ICU inserted between symbol and digits.
     if (inPrefix && b === '' && middle.endsWith(SPACING) && needsSpacing([...middle.slice(0, -1)].at(-1))) {
       middle = middle.slice(0, -1);

@@ -23,7 +23,8 @@
 //!   digits as ICU has them (JPY, IDR, HUF 0; KWD 3), rounded half away from zero; a negative
 //!   amount keeps its sign even when it rounds to zero (`-¥0`). `amount_1000` must fit Meta's
 //!   int32. Currencies: [`supported_currencies`] — those of every country/region behind the
-//!   111 languages plus the most traded and the Gulf currencies; others are
+//!   111 languages plus the most traded and the Gulf currencies (77 codes, chosen in
+//!   `tools/cldr-gen/spec.js`); others are
 //!   [`Error::UnsupportedCurrency`]. Codes are case-insensitive, as in `Intl`.
 //! - [`format_date_time`]: `new Intl.DateTimeFormat(tag, {timeZone: 'UTC', calendar:
 //!   'gregory', weekday: 'long'` if `day_of_week`, `year: 'numeric'` if `year`, `month:

@@ -4,58 +4,7 @@
 //! `fallback_value` shows the amount of `amount_1000`.
 
 use crate::json::Value;
-
-/// Stand-in for `crate::locale` until the locale module lands: the contract's signatures,
-/// answering "unavailable" so `--localize locale` falls back with a warning. Delete after
-/// merging and call `crate::locale` directly.
-mod locale {
-    /// Why formatting failed.
-    #[derive(Debug)]
-    pub(crate) struct Error;
-
-    impl std::fmt::Display for Error {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("locale data is not built into this version")
-        }
-    }
-
-    /// Date and time components of a `date_time` parameter.
-    #[derive(Debug, Default)]
-    pub(crate) struct DateTimeParts {
-        pub year: Option<i32>,
-        pub month: Option<u8>,
-        pub day_of_month: Option<u8>,
-        pub day_of_week: Option<u8>,
-        pub hour: Option<u8>,
-        pub minute: Option<u8>,
-        pub calendar: Option<String>,
-    }
-
-    pub(crate) fn format_currency(
-        _lang: &str,
-        _amount_1000: i64,
-        _iso4217: &str,
-    ) -> Result<String, Error> {
-        Err(Error)
-    }
-
-    pub(crate) fn format_date_time(_lang: &str, parts: &DateTimeParts) -> Result<String, Error> {
-        let _ = (
-            parts.year,
-            parts.month,
-            parts.day_of_month,
-            parts.day_of_week,
-            parts.hour,
-            parts.minute,
-            &parts.calendar,
-        );
-        Err(Error)
-    }
-
-    pub(crate) fn format_unix_epoch(_lang: &str, _seconds: i64) -> Result<String, Error> {
-        Err(Error)
-    }
-}
+use crate::locale;
 
 /// The result of localizing one parameter.
 pub(crate) struct Localized {

@@ -68,7 +68,9 @@ fn bench(c: &mut Criterion) {
     assert!(preview.valid(), "{:?}", preview.diagnostics);
     assert_eq!(preview.buttons.len(), 10);
     let mut g = c.benchmark_group("render");
-    g.bench_function("maximal", |b| b.iter(|| render(black_box(&msg), black_box(&opts))));
+    g.bench_function("maximal", |b| {
+        b.iter(|| render(black_box(&msg), black_box(&opts)))
+    });
     g.bench_function("baseline_parse", |b| {
         b.iter(|| {
             let m: serde_json::Value = serde_json::from_str(black_box(&msg)).unwrap_or_default();

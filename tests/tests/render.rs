@@ -35,7 +35,11 @@ fn render_cases() {
         let preview = wamsg::template::render(text, &options(path));
         let html = preview.to_html();
         // Whatever the input, the HTML never carries a live tag from it.
-        assert!(!html.contains("<script"), "{}: unescaped HTML", path.display());
+        assert!(
+            !html.contains("<script"),
+            "{}: unescaped HTML",
+            path.display()
+        );
         let mut v = serde_json::to_value(&preview).unwrap();
         let summary = wamsg_conformance::report_summary(&wamsg::Report::new(
             wamsg::DocumentKind::Message,

@@ -29,7 +29,11 @@ fn placeholderish() -> impl Strategy<Value = String> {
 fn body_with(n: usize, order: &[usize], named: bool) -> String {
     let mut s = String::from("Hello");
     for &i in order {
-        let key = if named { format!("v_{}", letter(i)) } else { (i + 1).to_string() };
+        let key = if named {
+            format!("v_{}", letter(i))
+        } else {
+            (i + 1).to_string()
+        };
         s.push_str(&format!(" dear {{{{{key}}}}} and"));
     }
     s.push_str(" goodbye.");

@@ -24,7 +24,10 @@ fn one_failing_case_per_rule() {
         let summary = definition(text);
         // A rule case must fail (or, for `warn_*` cases, warn): a case that passes tests nothing.
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let diags = summary["diagnostics"].as_array().cloned().unwrap_or_default();
+        let diags = summary["diagnostics"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         if name.starts_with("warn_") {
             assert!(!diags.is_empty(), "{name}: expected a warning");
         } else {

@@ -51,3 +51,31 @@ fn render_cases() {
         v
     });
 }
+
+/// The prepared fast path gives the same preview as `render` for every template case.
+#[test]
+fn prepared_template_matches_render() {
+    let mut compared = 0;
+    for path in wamsg_conformance::case_files("render", &["message.json"]) {
+        let opts = options(&path);
+        let Some(def) = &opts.template else { continue };
+        if opts.localize == Localize::Locale {
+            continue;
+        }
+        let msg = std::fs::read_to_string(&path).unwrap();
+        let v: Value = serde_json::from_str(&msg).unwrap();
+        let name = v["template"]["name"].as_str();
+        let lang = v["template"]["language"]["code"].as_str();
+        let o = wamsg::Options::default();
+        let t = wamsg::template::Template::prepare(def, name, lang, &o).unwrap();
+        let params = wamsg::template::Params::from_message(&msg, &o).unwrap();
+        let fast = t.hydrate(&params);
+        let full = wamsg::template::render(&msg, &opts);
+        assert_eq!(fast.header, full.header, "{}", path.display());
+        assert_eq!(fast.body, full.body, "{}", path.display());
+        assert_eq!(fast.footer, full.footer, "{}", path.display());
+        assert_eq!(fast.buttons, full.buttons, "{}", path.display());
+        compared += 1;
+    }
+    assert!(compared >= 8, "only {compared} template cases");
+}

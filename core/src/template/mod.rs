@@ -10,12 +10,14 @@ mod definition;
 mod localize;
 mod model;
 pub mod placeholder;
+mod prepared;
 mod preview;
 mod send;
 
 use crate::diagnostic::Code;
 
 pub(crate) use definition::check_definition;
+pub use prepared::{ButtonParam, Param, Params, Template};
 pub use preview::{
     Button, Footer, Header, ListPreview, ListRow, ListSection, Localize, LocationPreview, Preview,
     ProductPreview, RenderOptions, TextBlock, render,

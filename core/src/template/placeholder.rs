@@ -199,6 +199,17 @@ impl<'a> Iterator for Lexer<'a> {
         }
         let bytes = self.text.as_bytes();
         while self.pos < bytes.len() {
+            // Skip to the next possible opener in one tight loop.
+            match bytes
+                .get(self.pos..)
+                .and_then(|rest| rest.iter().position(|b| matches!(b, b'{' | b'<')))
+            {
+                Some(skip) => self.pos += skip,
+                None => {
+                    self.pos = bytes.len();
+                    break;
+                }
+            }
             let at = self.pos;
             let syntax = match (bytes.get(at), bytes.get(at + 1)) {
                 (Some(b'{'), Some(b'{')) => Syntax::Curly,

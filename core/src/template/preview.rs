@@ -51,7 +51,7 @@ pub struct TextBlock {
 }
 
 impl TextBlock {
-    fn new(text: String) -> Self {
+    pub(crate) fn new(text: String) -> Self {
         Self { text }
     }
 }
@@ -610,14 +610,10 @@ fn render_template(ctx: &mut Ctx<'_>, msg: &Value<'_>, opts: &RenderOptions, out
         .map(std::borrow::Cow::into_owned);
     if def.is_auth() && c.body.is_none_or(|_| def.status.is_none()) {
         // D-AUTH preview (en_US): the preset text.
-        let mut text = format!(
-            "*{}* is your verification code.",
-            code.as_deref().unwrap_or("{{1}}")
-        );
-        if c.add_security_recommendation {
-            text.push_str(" For your security, do not share this code.");
-        }
-        out.body = Some(TextBlock::new(text));
+        out.body = Some(TextBlock::new(auth_body(
+            code.as_deref(),
+            c.add_security_recommendation,
+        )));
         if !lang.starts_with("en") && !lang.is_empty() {
             ctx.warn(
                 RENDER_AUTH_PRESET,
@@ -629,7 +625,7 @@ fn render_template(ctx: &mut Ctx<'_>, msg: &Value<'_>, opts: &RenderOptions, out
         }
         if let Some(m) = c.code_expiration_minutes {
             out.footer = Some(Footer {
-                text: format!("This code expires in {m} minutes."),
+                text: auth_footer(m),
             });
         }
     } else if let Some(text) = c.body {
@@ -702,8 +698,22 @@ fn render_template(ctx: &mut Ctx<'_>, msg: &Value<'_>, opts: &RenderOptions, out
     }
 }
 
+/// D-AUTH's preset body (en_US): the code in bold, the optional security sentence.
+pub(crate) fn auth_body(code: Option<&str>, security: bool) -> String {
+    let mut text = format!("*{}* is your verification code.", code.unwrap_or("{{1}}"));
+    if security {
+        text.push_str(" For your security, do not share this code.");
+    }
+    text
+}
+
+/// D-AUTH's preset footer (en_US).
+pub(crate) fn auth_footer(minutes: i64) -> String {
+    format!("This code expires in {minutes} minutes.")
+}
+
 /// A header from a media / location / product send parameter.
-fn param_header(p: &Value<'_>) -> Option<Header> {
+pub(crate) fn param_header(p: &Value<'_>) -> Option<Header> {
     let t = param_type(p);
     match t.as_str() {
         "image" | "video" | "document" | "gif" => p.get(&t).map(|m| media_header(&t, m)),

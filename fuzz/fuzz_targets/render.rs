@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wamsg::template::{RenderOptions, check_send, render};
+use wamsg::template::{Params, RenderOptions, Template, check_send, render};
 
 fuzz_target!(|data: &[u8]| {
     if data.len() > 64 * 1024 {
@@ -24,7 +24,11 @@ fuzz_target!(|data: &[u8]| {
     }
     assert!(!preview.to_html().contains("<script"));
     let _ = preview.to_text();
-    let report = check_send(message, definition, &wamsg::Options::default());
+    let o = wamsg::Options::default();
+    if let (Some(t), Some(p)) = (Template::prepare(definition, None, None, &o), Params::from_message(message, &o)) {
+        let _ = t.hydrate(&p).to_html();
+    }
+    let report = check_send(message, definition, &o);
     for d in &report.diagnostics {
         assert!(d.span.end as usize <= message.len());
     }

@@ -25,7 +25,10 @@ fuzz_target!(|data: &[u8]| {
     assert!(!preview.to_html().contains("<script"));
     let _ = preview.to_text();
     let o = wamsg::Options::default();
-    if let (Some(t), Some(p)) = (Template::prepare(definition, None, None, &o), Params::from_message(message, &o)) {
+    if let (Some(t), Some(p)) = (
+        Template::prepare(definition, None, None, &o),
+        Params::from_message(message, &o),
+    ) {
         let _ = t.hydrate(&p).to_html();
     }
     let report = check_send(message, definition, &o);

@@ -48,19 +48,17 @@ pub fn check_send(message_src: &str, definition_src: &str, opts: &Options) -> Re
 /// Drops send findings (after `from`) that repeat a shape finding on the same value with the
 /// same Meta code.
 pub(crate) fn dedup(diags: &mut Vec<crate::Diagnostic>, from: usize) {
-    let mut i = from;
-    while i < diags.len() {
-        let dup = diags.get(i).is_some_and(|d| {
-            diags.iter().take(from).any(|s| {
-                s.path == d.path && s.meta_error == d.meta_error && s.severity == d.severity
-            })
-        });
-        if dup {
-            diags.remove(i);
-        } else {
-            i += 1;
-        }
-    }
+    // A set, not a pairwise scan: hostile input can produce many diagnostics on both sides.
+    let shape: std::collections::HashSet<(String, Option<u32>, crate::Severity)> = diags
+        .iter()
+        .take(from)
+        .map(|s| (s.path.to_string(), s.meta_error, s.severity))
+        .collect();
+    let mut i = 0;
+    diags.retain(|d| {
+        i += 1;
+        i <= from || !shape.contains(&(d.path.to_string(), d.meta_error, d.severity))
+    });
 }
 
 /// Runs the send-vs-definition checks on an already parsed message.

@@ -125,14 +125,14 @@ fn envelope(rng: &mut Rng, ty: &str, content: Value) -> Value {
 }
 
 fn text_message(rng: &mut Rng) -> Value {
-    let n = 60 + rng.below(20);
+    let n = 45 + rng.below(15);
     let body = sentence(rng, n);
     envelope(rng, "text", json!({"body": body, "preview_url": false}))
 }
 
 fn media_message(rng: &mut Rng) -> Value {
     let kind = *rng.pick(&["image", "video", "document"]);
-    let n = 45 + rng.below(15);
+    let n = 30 + rng.below(12);
     let mut media = json!({
         "link": format!("https://cdn.example.com/media/{}/{:x}.bin", kind, rng.next_u64()),
         "caption": sentence(rng, n),
@@ -144,7 +144,7 @@ fn media_message(rng: &mut Rng) -> Value {
 }
 
 fn template_message(rng: &mut Rng) -> Value {
-    let n = 3 + rng.below(3);
+    let n = 2 + rng.below(3);
     let params: Vec<Value> = (0..n)
         .map(|_| json!({"type": "text", "text": text_max(rng, 3, 60)}))
         .chain(std::iter::once(json!({
@@ -176,7 +176,7 @@ fn template_message(rng: &mut Rng) -> Value {
 }
 
 fn interactive_message(rng: &mut Rng) -> Value {
-    let n = 15 + rng.below(10);
+    let n = 12 + rng.below(8);
     let body = sentence(rng, n);
     let interactive = match rng.below(3) {
         0 => {
@@ -304,7 +304,7 @@ mod tests {
         let docs = valid_messages(400, SEED);
         assert_eq!(docs, valid_messages(400, SEED));
         let avg = total_bytes(&docs) / 400;
-        assert!((450..=750).contains(&avg), "average {avg} bytes");
+        assert!((550..=650).contains(&avg), "average {avg} bytes");
         let opts = Options::default();
         for d in &docs {
             let r = wamsg::check_bytes(d, Some(DocumentKind::Message), &opts);

@@ -118,6 +118,24 @@ pub(super) fn opt_bool(
     ctx.boolean(v, &path.key(key))
 }
 
+/// A required array of 1..=`max` items (sections, buttons): the array, with `code` reported
+/// when it is empty or too long (the items are returned either way, to be checked too).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn req_counted<'v, 'a>(
+    ctx: &mut Ctx<'_>,
+    m: &'v [Member<'a>],
+    parent: Span,
+    path: &Path<'_>,
+    key: &str,
+    code: Code,
+    max: usize,
+    what: &str,
+) -> Option<(&'v Value<'a>, &'v [Value<'a>])> {
+    let (v, items) = req_array(ctx, m, parent, path, key)?;
+    count(ctx, code, items.len(), v, &path.key(key), 1, max, what);
+    Some((v, items))
+}
+
 /// Checks that an array has `min..=max` items; reports `code` at the array otherwise.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn count(

@@ -19,20 +19,19 @@ pub const ID_SPACES: Code = Code::new("interactive.buttons.id_spaces");
 
 pub(super) fn check(ctx: &mut Ctx<'_>, av: &Value<'_>, am: &[Member<'_>], path: &Path<'_>) {
     ctx.unknown_fields(am, path, &["buttons"]);
-    let Some((bv, buttons)) = util::req_array(ctx, am, av.span, path, "buttons") else {
+    let Some((_, buttons)) = util::req_counted(
+        ctx,
+        am,
+        av.span,
+        path,
+        "buttons",
+        COUNT,
+        limits::REPLY_BUTTONS,
+        "buttons",
+    ) else {
         return;
     };
     let bp = path.key("buttons");
-    util::count(
-        ctx,
-        COUNT,
-        buttons.len(),
-        bv,
-        &bp,
-        1,
-        limits::REPLY_BUTTONS,
-        "buttons",
-    );
     let mut titles = util::Seen::default();
     let mut ids = util::Seen::default();
     for (i, b) in buttons.iter().enumerate() {

@@ -19,20 +19,19 @@ pub const SECTION_TITLE_RECOMMENDED: Code = Code::new("interactive.list.section_
 pub(super) fn check(ctx: &mut Ctx<'_>, av: &Value<'_>, am: &[Member<'_>], path: &Path<'_>) {
     ctx.unknown_fields(am, path, &["button", "sections"]);
     util::req_text(ctx, am, av.span, path, "button", limits::LIST_BUTTON);
-    let Some((sv, sections)) = util::req_array(ctx, am, av.span, path, "sections") else {
+    let Some((sv, sections)) = util::req_counted(
+        ctx,
+        am,
+        av.span,
+        path,
+        "sections",
+        SECTIONS_COUNT,
+        limits::LIST_SECTIONS,
+        "sections",
+    ) else {
         return;
     };
     let sp = path.key("sections");
-    util::count(
-        ctx,
-        SECTIONS_COUNT,
-        sections.len(),
-        sv,
-        &sp,
-        1,
-        limits::LIST_SECTIONS,
-        "sections",
-    );
     let several = sections.len() > 1;
     let mut total_rows = 0usize;
     let mut ids = util::Seen::default();

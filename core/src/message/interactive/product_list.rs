@@ -26,20 +26,19 @@ pub(in crate::message) fn sections(
     am: &[Member<'_>],
     path: &Path<'_>,
 ) {
-    let Some((sv, sections)) = util::req_array(ctx, am, av.span, path, "sections") else {
+    let Some((sv, sections)) = util::req_counted(
+        ctx,
+        am,
+        av.span,
+        path,
+        "sections",
+        SECTIONS_COUNT,
+        limits::PRODUCT_SECTIONS,
+        "sections",
+    ) else {
         return;
     };
     let sp = path.key("sections");
-    util::count(
-        ctx,
-        SECTIONS_COUNT,
-        sections.len(),
-        sv,
-        &sp,
-        1,
-        limits::PRODUCT_SECTIONS,
-        "sections",
-    );
     let several = sections.len() > 1;
     let mut total = 0usize;
     for (si, s) in sections.iter().enumerate() {

@@ -50,7 +50,15 @@ fn message_validation(c: &mut Criterion) {
         b.iter(|| {
             for d in &valid {
                 let text = std::str::from_utf8(black_box(d)).unwrap_or_default();
-                black_box(wamsg::json::parse(text, &opts.parse).value.is_some());
+                black_box(
+                    wamsg::json::parse(
+                        text,
+                        &wamsg::json::Arena::for_source(text.len()),
+                        &opts.parse,
+                    )
+                    .value
+                    .is_some(),
+                );
             }
         });
     });

@@ -30,7 +30,15 @@ fn main() {
             }
             "parse" => {
                 let text = std::str::from_utf8(d).unwrap_or_default();
-                black_box(wamsg::json::parse(text, &opts.parse).value.is_some());
+                black_box(
+                    wamsg::json::parse(
+                        text,
+                        &wamsg::json::Arena::for_source(text.len()),
+                        &opts.parse,
+                    )
+                    .value
+                    .is_some(),
+                );
             }
             "serde" => {
                 black_box(serde_json::from_slice::<serde_json::Value>(d).ok());

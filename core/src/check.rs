@@ -10,7 +10,8 @@ use crate::{message, template, webhook};
 /// Validates `src` as `kind`, or as whatever its shape says when `kind` is `None`.
 #[must_use]
 pub fn check(src: &str, kind: Option<DocumentKind>, opts: &Options) -> Report {
-    let parsed = json::parse(src, &opts.parse);
+    let arena = json::Arena::for_source(src.len());
+    let parsed = json::parse(src, &arena, &opts.parse);
     let kind = kind.unwrap_or_else(|| parsed.value.as_ref().map_or(DocumentKind::Message, detect));
     let mut ctx = Ctx::new(opts);
     ctx.diags = parsed.diagnostics;
@@ -80,7 +81,8 @@ mod tests {
     use crate::json::{ParseOptions, parse};
 
     fn kind(src: &str) -> DocumentKind {
-        detect(&parse(src, &ParseOptions::default()).value.unwrap())
+        let arena = json::Arena::new();
+        detect(&parse(src, &arena, &ParseOptions::default()).value.unwrap())
     }
 
     #[test]

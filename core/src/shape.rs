@@ -408,7 +408,8 @@ pub fn run(
     kind: DocumentKind,
     check: impl FnOnce(&mut Ctx<'_>, &Value<'_>),
 ) -> Report {
-    let parsed = json::parse(src, &opts.parse);
+    let arena = json::Arena::for_source(src.len());
+    let parsed = json::parse(src, &arena, &opts.parse);
     let mut ctx = Ctx::new(opts);
     ctx.diags = parsed.diagnostics;
     if let Some(value) = &parsed.value {

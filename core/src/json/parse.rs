@@ -5,10 +5,9 @@
 //! `RawValue` gives neither key spans nor duplicates). It is a plain recursive descent with
 //! the depth capped by [`ParseOptions::max_depth`], so the stack stays bounded.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
-use super::{Kind, Member, Span, Value};
+use super::{Arena, Kind, Member, Span, Value};
 use crate::diagnostic::{Code, Diagnostic, Pointer, Segment};
 
 /// Invalid JSON; the message says what was expected.
@@ -27,7 +26,7 @@ pub const INVALID_UTF8: Code = Code::new("json.invalid_utf8");
 pub const BYTE_ORDER_MARK: Code = Code::new("json.byte_order_mark");
 
 /// Hard ceiling for [`ParseOptions::max_depth`], whatever the caller asks for, so that the
-/// recursive parser (and the recursive drop of the tree) cannot exhaust a 1 MiB wasm stack.
+/// recursive parser (and the recursive walks of validators) cannot exhaust a 1 MiB wasm stack.
 pub const DEPTH_CEILING: usize = 512;
 
 /// Size and nesting limits.
@@ -58,9 +57,9 @@ pub struct Parsed<'a> {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses `src` as one JSON text.
+/// Parses `src` as one JSON text into `arena` (see [`Arena::for_source`] for a good size).
 #[must_use]
-pub fn parse<'a>(src: &'a str, opts: &ParseOptions) -> Parsed<'a> {
+pub fn parse<'a>(src: &'a str, arena: &'a Arena, opts: &ParseOptions) -> Parsed<'a> {
     let max_bytes = opts.max_bytes.min(u32::MAX as usize - 1);
     if src.len() > max_bytes {
         let d = Diagnostic::error(
@@ -77,18 +76,7 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions) -> Parsed<'a> {
             diagnostics: vec![d],
         };
     }
-    let mut p = Parser {
-        src,
-        bytes: src.as_bytes(),
-        pos: 0,
-        depth: 0,
-        max_depth: opts.max_depth.min(DEPTH_CEILING),
-        diags: Vec::new(),
-        path: Vec::new(),
-        seen: HashSet::new(),
-        member_stack: Vec::new(),
-        item_stack: Vec::new(),
-    };
+    let mut p = Parser::new(src, arena, opts.max_depth.min(DEPTH_CEILING));
     if src.starts_with('\u{feff}') {
         p.pos = 3;
         p.diags.push(Diagnostic::warning(
@@ -153,6 +141,7 @@ enum PathEntry {
 struct Parser<'a> {
     src: &'a str,
     bytes: &'a [u8],
+    arena: &'a bumpalo::Bump,
     pos: usize,
     depth: usize,
     max_depth: usize,
@@ -161,10 +150,12 @@ struct Parser<'a> {
     /// Reused set for duplicate detection in large objects.
     seen: HashSet<&'a str>,
     /// Members and items of the objects and arrays being parsed, innermost last: each
-    /// container moves its own off the top into an exactly sized `Vec` when it closes, so
-    /// building the tree costs one allocation per container instead of a growing one.
+    /// container copies its own off the top into an exactly sized arena slice when it
+    /// closes, so the tree's slices never grow or move.
     member_stack: Vec<Member<'a>>,
     item_stack: Vec<Value<'a>>,
+    /// Reused buffer for unescaping strings before they are copied into the arena.
+    scratch: String,
 }
 
 /// Objects up to this size are checked for duplicates by comparing keys pairwise; that is
@@ -172,6 +163,25 @@ struct Parser<'a> {
 const SMALL_OBJECT: usize = 16;
 
 impl<'a> Parser<'a> {
+    fn new(src: &'a str, arena: &'a Arena, max_depth: usize) -> Self {
+        Self {
+            src,
+            bytes: src.as_bytes(),
+            arena: &arena.bump,
+            pos: 0,
+            depth: 0,
+            max_depth,
+            diags: Vec::new(),
+            path: Vec::new(),
+            seen: HashSet::new(),
+            // Room for a typical message's open containers, so the stacks rarely grow.
+            member_stack: Vec::with_capacity(32),
+            item_stack: Vec::with_capacity(16),
+            scratch: String::new(),
+        }
+    }
+
+    #[inline]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -331,8 +341,9 @@ impl<'a> Parser<'a> {
         Err(Fatal)
     }
 
-    /// Parses a string starting at the opening quote; borrows when there are no escapes.
-    fn string(&mut self) -> Result<Cow<'a, str>, Fatal> {
+    /// Parses a string starting at the opening quote; borrows from the source when there are
+    /// no escapes, else unescapes into the arena.
+    fn string(&mut self) -> Result<&'a str, Fatal> {
         let open = self.pos;
         self.pos += 1;
         let content_start = self.pos;
@@ -355,13 +366,28 @@ impl<'a> Parser<'a> {
             Some(b'"') => {
                 let s = self.src.get(content_start..self.pos).unwrap_or("");
                 self.pos += 1;
-                return Ok(Cow::Borrowed(s));
+                return Ok(s);
             }
             Some(b'\\') => {}
             _ => return self.control_in_string(open),
         }
-        let mut out = String::with_capacity(self.pos - content_start + 16);
+        self.escaped_string(open, content_start)
+    }
+
+    /// The rest of a string with escapes, from the first `\`, unescaped into the scratch
+    /// buffer and then copied into the arena.
+    #[inline(never)]
+    fn escaped_string(&mut self, open: usize, content_start: usize) -> Result<&'a str, Fatal> {
+        let mut out = std::mem::take(&mut self.scratch);
+        out.clear();
         out.push_str(self.src.get(content_start..self.pos).unwrap_or(""));
+        let result = self.unescape_into(open, &mut out);
+        let s = result.map(|()| &*self.arena.alloc_str(&out));
+        self.scratch = out;
+        s
+    }
+
+    fn unescape_into(&mut self, open: usize, out: &mut String) -> Result<(), Fatal> {
         loop {
             let run_start = self.pos;
             self.pos += plain_prefix(self.bytes.get(self.pos..).unwrap_or_default());
@@ -375,9 +401,9 @@ impl<'a> Parser<'a> {
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(Cow::Owned(out));
+                    return Ok(());
                 }
-                Some(b'\\') => self.escape(&mut out)?,
+                Some(b'\\') => self.escape(out)?,
                 Some(_) => return self.control_in_string(open),
                 None => return self.unterminated(open),
             }
@@ -522,7 +548,7 @@ impl<'a> Parser<'a> {
             self.depth -= 1;
             return Ok(Value {
                 span: Span::new(start, self.pos),
-                kind: Kind::Array(Vec::new()),
+                kind: Kind::Array(&[]),
             });
         }
         loop {
@@ -543,7 +569,10 @@ impl<'a> Parser<'a> {
             }
         }
         self.depth -= 1;
-        let items: Vec<Value<'a>> = self.item_stack.drain(base..).collect();
+        let items: &'a [Value<'a>] = self
+            .arena
+            .alloc_slice_copy(self.item_stack.get(base..).unwrap_or_default());
+        self.item_stack.truncate(base);
         Ok(Value {
             span: Span::new(start, self.pos),
             kind: Kind::Array(items),
@@ -561,7 +590,7 @@ impl<'a> Parser<'a> {
             self.depth -= 1;
             return Ok(Value {
                 span: Span::new(start, self.pos),
-                kind: Kind::Object(Vec::new()),
+                kind: Kind::Object(&[]),
             });
         }
         loop {
@@ -613,8 +642,11 @@ impl<'a> Parser<'a> {
             }
         }
         self.depth -= 1;
-        let members: Vec<Member<'a>> = self.member_stack.drain(base..).collect();
-        self.check_duplicates(&members);
+        let members: &'a [Member<'a>] = self
+            .arena
+            .alloc_slice_copy(self.member_stack.get(base..).unwrap_or_default());
+        self.member_stack.truncate(base);
+        self.check_duplicates(members);
         Ok(Value {
             span: Span::new(start, self.pos),
             kind: Kind::Object(members),
@@ -709,44 +741,46 @@ impl<'a> Parser<'a> {
         Err(Fatal)
     }
 
-    fn check_duplicates(&mut self, members: &[Member<'a>]) {
-        let mut dups: Vec<usize> = Vec::new();
+    fn check_duplicates(&mut self, members: &'a [Member<'a>]) {
         if members.len() <= SMALL_OBJECT {
-            for (i, m) in members.iter().enumerate() {
-                // Length and first byte first: most keys differ there, without a memcmp call.
-                let (k, kb) = (m.key.as_ref(), m.key.as_bytes().first());
-                if members
-                    .iter()
-                    .take(i)
-                    .any(|o| o.key.as_bytes().first() == kb && super::key_eq(&o.key, k))
-                {
-                    dups.push(i);
+            // Length and first byte first (`key_eq`): most keys differ there, without a
+            // memcmp call.
+            let mut rest = members;
+            while let Some((m, tail)) = rest.split_last() {
+                if tail.iter().any(|o| super::key_eq(o.key, m.key)) {
+                    return self.report_duplicates_small(members);
                 }
+                rest = tail;
             }
-        } else {
-            let mut seen = std::mem::take(&mut self.seen);
-            seen.clear();
-            for (i, m) in members.iter().enumerate() {
-                // Keys with escapes are owned and cannot go in the borrowed set; they are rare,
-                // so they are compared against the keys seen so far only when present.
-                match &m.key {
-                    Cow::Borrowed(k) => {
-                        if !seen.insert(k) {
-                            dups.push(i);
-                        }
-                    }
-                    Cow::Owned(k) => {
-                        if seen.contains(k.as_str())
-                            || members.iter().take(i).any(|o| o.key == m.key)
-                        {
-                            dups.push(i);
-                        }
-                    }
-                }
-            }
-            self.seen = seen;
+            return;
         }
-        for i in dups {
+        let mut seen = std::mem::take(&mut self.seen);
+        seen.clear();
+        let mut dups: Vec<usize> = Vec::new();
+        for (i, m) in members.iter().enumerate() {
+            if !seen.insert(m.key) {
+                dups.push(i);
+            }
+        }
+        self.seen = seen;
+        self.report_duplicates(members, &dups);
+    }
+
+    /// The duplicates of a small object, found pairwise, in source order.
+    #[cold]
+    #[inline(never)]
+    fn report_duplicates_small(&mut self, members: &'a [Member<'a>]) {
+        let dups: Vec<usize> = members
+            .iter()
+            .enumerate()
+            .filter(|&(i, m)| members.iter().take(i).any(|o| super::key_eq(o.key, m.key)))
+            .map(|(i, _)| i)
+            .collect();
+        self.report_duplicates(members, &dups);
+    }
+
+    fn report_duplicates(&mut self, members: &'a [Member<'a>], dups: &[usize]) {
+        for &i in dups {
             if let Some(m) = members.get(i) {
                 self.path.push(PathEntry::Key(m.key_span));
                 let d = Diagnostic::warning(
@@ -799,20 +833,10 @@ fn unescape_lossy(raw: &str) -> String {
         return raw.to_string();
     }
     let quoted = format!("\"{raw}\"");
-    let mut p = Parser {
-        src: &quoted,
-        bytes: quoted.as_bytes(),
-        pos: 0,
-        depth: 0,
-        max_depth: 1,
-        diags: Vec::new(),
-        path: Vec::new(),
-        seen: HashSet::new(),
-        member_stack: Vec::new(),
-        item_stack: Vec::new(),
-    };
+    let arena = Arena::new();
+    let mut p = Parser::new(&quoted, &arena, 1);
     match p.string() {
-        Ok(s) => s.into_owned(),
+        Ok(s) => s.to_owned(),
         Err(Fatal) => raw.to_string(),
     }
 }
@@ -820,6 +844,11 @@ fn unescape_lossy(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An arena that lives as long as the test process, for trees returned by helpers.
+    fn arena() -> &'static Arena {
+        Box::leak(Box::default())
+    }
 
     #[test]
     fn plain_prefix_stops_at_the_first_special_word() {
@@ -854,7 +883,7 @@ mod tests {
     }
 
     fn ok(src: &str) -> Value<'_> {
-        let p = parse(src, &ParseOptions::default());
+        let p = parse(src, arena(), &ParseOptions::default());
         assert!(
             p.diagnostics.iter().all(|d| !d.is_error()),
             "{src}: {:?}",
@@ -864,7 +893,7 @@ mod tests {
     }
 
     fn err(src: &str) -> Diagnostic {
-        let p = parse(src, &ParseOptions::default());
+        let p = parse(src, arena(), &ParseOptions::default());
         assert!(p.value.is_none(), "{src} parsed");
         p.diagnostics
             .into_iter()
@@ -889,7 +918,7 @@ mod tests {
     #[test]
     fn strings_borrow_without_escapes() {
         let v = ok(r#""plain""#);
-        assert!(matches!(v.kind, Kind::String(Cow::Borrowed("plain"))));
+        assert!(matches!(v.kind, Kind::String("plain")));
     }
 
     #[test]
@@ -902,6 +931,7 @@ mod tests {
     fn lone_surrogates_are_errors_but_parsing_goes_on() {
         let p = parse(
             r#"{"a": "x\ud800y", "b": "\udc00"}"#,
+            arena(),
             &ParseOptions::default(),
         );
         assert_eq!(
@@ -926,6 +956,7 @@ mod tests {
     fn duplicate_keys_are_warnings_with_paths() {
         let p = parse(
             r#"{"a": {"k": 1, "k": 2}, "a": 3}"#,
+            arena(),
             &ParseOptions::default(),
         );
         let v = p.value.unwrap();
@@ -948,7 +979,7 @@ mod tests {
             src.push_str(&format!("\"k{i}\": {i},"));
         }
         src.push_str("\"k7\": 0, \"k\\u0037\": 1}");
-        let p = parse(&src, &ParseOptions::default());
+        let p = parse(&src, arena(), &ParseOptions::default());
         assert_eq!(p.diagnostics.len(), 2, "{:?}", p.diagnostics);
         assert!(
             p.diagnostics
@@ -991,26 +1022,29 @@ mod tests {
     #[test]
     fn limits() {
         let deep = "[".repeat(100) + &"]".repeat(100);
-        let d = parse(&deep, &ParseOptions::default()).diagnostics;
+        let d = parse(&deep, arena(), &ParseOptions::default()).diagnostics;
         assert_eq!(d[0].code, TOO_DEEP);
         let opts = ParseOptions {
             max_depth: 1_000_000,
             ..ParseOptions::default()
         };
         let deeper = "[".repeat(DEPTH_CEILING + 1) + &"]".repeat(DEPTH_CEILING + 1);
-        assert_eq!(parse(&deeper, &opts).diagnostics[0].code, TOO_DEEP);
+        assert_eq!(parse(&deeper, arena(), &opts).diagnostics[0].code, TOO_DEEP);
         let ok_deep = "[".repeat(DEPTH_CEILING) + &"]".repeat(DEPTH_CEILING);
-        assert!(parse(&ok_deep, &opts).value.is_some());
+        assert!(parse(&ok_deep, arena(), &opts).value.is_some());
         let small = ParseOptions {
             max_bytes: 4,
             ..ParseOptions::default()
         };
-        assert_eq!(parse("[1,2]", &small).diagnostics[0].code, TOO_LARGE);
+        assert_eq!(
+            parse("[1,2]", arena(), &small).diagnostics[0].code,
+            TOO_LARGE
+        );
     }
 
     #[test]
     fn byte_order_mark_is_skipped_with_a_warning() {
-        let p = parse("\u{feff}{}", &ParseOptions::default());
+        let p = parse("\u{feff}{}", arena(), &ParseOptions::default());
         assert!(p.value.is_some());
         assert_eq!(p.diagnostics[0].code, BYTE_ORDER_MARK);
     }

@@ -1169,7 +1169,9 @@ mod tests {
     #[test]
     fn indexes() {
         fn v(s: &str) -> Value<'_> {
-            parse(s, &ParseOptions::default()).value.unwrap()
+            // Leaked: each tree outlives this helper; a test process can afford it.
+            let arena: &'static json::Arena = Box::leak(Box::default());
+            parse(s, arena, &ParseOptions::default()).value.unwrap()
         }
         assert_eq!(button_index(&v("0")), Some(0));
         assert_eq!(button_index(&v("\"9\"")), Some(9));
@@ -1195,7 +1197,8 @@ mod tests {
             {"type":"body","parameters":[{"type":"text","text":"a","parameter_name":"x"},
               {"type":"currency","currency":{"fallback_value":"$1","code":"USD","amount_1000":1000}}]},
             {"type":"button","sub_type":"URL","index":"1","parameters":[{"type":"text","text":"s"}]}]}}"#;
-        let v = parse(src, &ParseOptions::default()).value.unwrap();
+        let arena = json::Arena::new();
+        let v = parse(src, &arena, &ParseOptions::default()).value.unwrap();
         let t = read(&v);
         assert_eq!(t.name, Some("t"));
         assert_eq!(t.language, Some("en"));

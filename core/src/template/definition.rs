@@ -6,7 +6,6 @@
 //! template creation problems with `(#100) Invalid parameter` and a subcode, so every error
 //! found here predicts Meta error 100.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::diagnostic::meta;
@@ -390,12 +389,11 @@ fn check_components(
 /// string has no escapes (then the text is the source between the quotes), else the whole
 /// string.
 fn sub_span(v: &Value<'_>, range: &Range<usize>) -> Span {
-    match &v.kind {
-        Kind::String(Cow::Borrowed(_)) => {
-            let base = v.span.start as usize + 1;
-            Span::new(base + range.start, base + range.end)
-        }
-        _ => v.span,
+    if v.is_verbatim_str() {
+        let base = v.span.start as usize + 1;
+        Span::new(base + range.start, base + range.end)
+    } else {
+        v.span
     }
 }
 

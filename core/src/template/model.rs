@@ -378,8 +378,8 @@ pub(crate) fn pick<'v, 'a>(
     name: Option<&str>,
     language: Option<&str>,
 ) -> Option<&'v Value<'a>> {
-    let list = match &root.kind {
-        Kind::Array(items) => Some(items.as_slice()),
+    let list = match root.kind {
+        Kind::Array(items) => Some(items),
         Kind::Object(_) if root.get("components").is_none() => {
             root.get("data").and_then(Value::as_array)
         }

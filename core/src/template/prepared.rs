@@ -132,7 +132,8 @@ impl Params {
     /// is not JSON or has no `template` object.
     #[must_use]
     pub fn from_message(message_src: &str, opts: &Options) -> Option<Self> {
-        let parsed = json::parse(message_src, &opts.parse);
+        let arena = json::Arena::for_source(message_src.len());
+        let parsed = json::parse(message_src, &arena, &opts.parse);
         let msg = parsed.value?;
         let tv = msg.get("template")?;
         let comps: &[Value<'_>] = tv
@@ -195,7 +196,8 @@ impl Template {
         language: Option<&str>,
         opts: &Options,
     ) -> Option<Self> {
-        let parsed = json::parse(definition_src, &opts.parse);
+        let arena = json::Arena::for_source(definition_src.len());
+        let parsed = json::parse(definition_src, &arena, &opts.parse);
         let root = parsed.value?;
         let dv = model::pick(&root, name, language)?;
         let def = Def::read(dv);

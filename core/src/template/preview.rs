@@ -206,7 +206,8 @@ impl Preview {
 /// with `opts.template`; their diagnostics include the send-vs-definition checks.
 #[must_use]
 pub fn render(message_src: &str, opts: &RenderOptions) -> Preview {
-    let parsed = json::parse(message_src, &opts.options.parse);
+    let arena = json::Arena::for_source(message_src.len());
+    let parsed = json::parse(message_src, &arena, &opts.options.parse);
     let mut ctx = Ctx::new(&opts.options);
     ctx.diags = parsed.diagnostics;
     let mut preview = Preview::default();
@@ -569,7 +570,8 @@ fn render_template(ctx: &mut Ctx<'_>, msg: &Value<'_>, opts: &RenderOptions, out
         }
         return;
     };
-    let def_parsed = json::parse(def_src, &opts.options.parse);
+    let def_arena = json::Arena::for_source(def_src.len());
+    let def_parsed = json::parse(def_src, &def_arena, &opts.options.parse);
     let def_ok = !def_parsed.diagnostics.iter().any(Diagnostic::is_error);
     send::against(ctx, msg, def_parsed.value.as_ref(), def_ok);
     let Some(dv) = def_parsed

@@ -27,13 +27,15 @@ use super::*;
 /// diagnostics point into the message and include the message's own shape diagnostics.
 #[must_use]
 pub fn check_send(message_src: &str, definition_src: &str, opts: &Options) -> Report {
-    let parsed = json::parse(message_src, &opts.parse);
+    let arena = json::Arena::for_source(message_src.len());
+    let parsed = json::parse(message_src, &arena, &opts.parse);
     let mut ctx = Ctx::new(opts);
     ctx.diags = parsed.diagnostics;
     if let Some(msg) = &parsed.value {
         check_value(&mut ctx, msg, DocumentKind::Message);
         let shape_end = ctx.diags.len();
-        let def_parsed = json::parse(definition_src, &opts.parse);
+        let def_arena = json::Arena::for_source(definition_src.len());
+        let def_parsed = json::parse(definition_src, &def_arena, &opts.parse);
         against(
             &mut ctx,
             msg,

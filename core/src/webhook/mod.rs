@@ -50,7 +50,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, value: &Value<'_>) {
 /// The model is `Some` exactly when the report is valid (warnings allowed).
 #[must_use]
 pub fn parse(src: &str, opts: &Options) -> (Option<Notification>, Report) {
-    let parsed = json::parse(src, &opts.parse);
+    let arena = json::Arena::for_source(src.len());
+    let parsed = json::parse(src, &arena, &opts.parse);
     let mut ctx = Ctx::new(opts);
     ctx.diags = parsed.diagnostics;
     let mut model = None;

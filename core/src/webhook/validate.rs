@@ -684,7 +684,7 @@ fn required_id(ctx: &mut Ctx<'_>, m: &[Member<'_>], span: Span, p: &Path<'_>, ke
 /// samples). Returns the seconds.
 fn timestamp(ctx: &mut Ctx<'_>, v: &Value<'_>, p: &Path<'_>) -> Option<i64> {
     let raw = match &v.kind {
-        Kind::String(s) => s.as_ref(),
+        Kind::String(s) => s,
         Kind::Number(n) => n,
         _ => {
             ctx.type_mismatch(v, p, "a Unix time (a string of digits or an integer)");

@@ -98,7 +98,8 @@ pub fn assess(
     facts: &Facts,
     opts: &Options,
 ) -> Assessment {
-    let parsed = json::parse(message_src, &opts.parse);
+    let arena = json::Arena::for_source(message_src.len());
+    let parsed = json::parse(message_src, &arena, &opts.parse);
     let Some(message) = parsed.value else {
         let report = shape::finish(message_src, opts, DocumentKind::Message, parsed.diagnostics);
         return Assessment {
@@ -108,7 +109,8 @@ pub fn assess(
             diagnostics: report.diagnostics,
         };
     };
-    let definition = template_src.and_then(|t| json::parse(t, &opts.parse).value);
+    let def_arena = json::Arena::for_source(template_src.map_or(0, str::len));
+    let definition = template_src.and_then(|t| json::parse(t, &def_arena, &opts.parse).value);
     let mut out = assess_value(&message, definition.as_ref(), facts, opts.api);
     out.diagnostics = shape::finish(
         message_src,

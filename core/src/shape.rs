@@ -219,9 +219,9 @@ impl<'o> Ctx<'o> {
     /// as the platform's "(#100) Invalid parameter".
     pub fn unknown_fields(&mut self, members: &[Member<'_>], path: &Path<'_>, known: &[&str]) {
         for m in members {
-            if !known.iter().any(|k| json::key_eq(k, &m.key)) {
-                let p = path.key(&m.key);
-                let hint = suggest::hint(&m.key, known);
+            if !known.iter().any(|k| json::key_eq(k, m.key)) {
+                let p = path.key(m.key);
+                let hint = suggest::hint(m.key, known);
                 let what = match path.last_key() {
                     Some(k) => format!("`{k}`"),
                     None => "the document".to_string(),
@@ -357,7 +357,7 @@ impl<'o> Ctx<'o> {
         allowed: &[&'c str],
     ) -> Option<&'c str> {
         let s = self.string(v, path)?;
-        if let Some(a) = allowed.iter().find(|a| **a == s) {
+        if let Some(a) = allowed.iter().find(|a| json::key_eq(a, s)) {
             return Some(a);
         }
         let name = field_name(path);

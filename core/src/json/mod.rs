@@ -73,12 +73,12 @@ impl Arena {
         }
     }
 
-    /// An arena sized for the tree of a `src_len`-byte document: a compact message's tree
-    /// takes about 1.5–2.5 bytes per source byte (measured on the benchmark corpus), so most
-    /// documents fit in one chunk.
+    /// An arena sized for the tree of a `src_len`-byte document, so that it fits in one
+    /// chunk (one `malloc`): the trees of the benchmark's compact messages take 0.7–3.3
+    /// bytes per source byte (median 1.9). Memory reserved but not used is never touched.
     #[must_use]
     pub fn for_source(src_len: usize) -> Self {
-        Self::with_capacity(src_len.saturating_mul(3).clamp(256, 1 << 20))
+        Self::with_capacity(src_len.saturating_mul(4).clamp(512, 1 << 20))
     }
 
     /// Frees every tree parsed into this arena (kept: the largest chunk, for reuse).
@@ -286,18 +286,81 @@ pub fn get<'v, 'a>(members: &'v [Member<'a>], key: &str) -> Option<&'v Value<'a>
         .map(|m| &m.value)
 }
 
-/// String equality tuned for object keys and field names: short strings are compared inline
-/// instead of through a `memcmp` call, which dominated lookups of 4–20 byte keys.
+/// String equality tuned for object keys and field names: length and first byte reject
+/// nearly every mismatch in two comparisons, and a match of up to 16 bytes is confirmed with
+/// two overlapping word comparisons instead of a `memcmp` call (those calls were a tenth of
+/// the validators' time on typical messages).
 #[must_use]
 #[inline]
 pub fn key_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    // Length and first byte reject nearly every mismatch in two comparisons.
-    a.len() == b.len() && a.first() == b.first() && a == b
+    a.len() == b.len() && a.first() == b.first() && same_len_eq(a, b)
+}
+
+/// `a == b` for slices of equal length.
+#[inline]
+fn same_len_eq(a: &[u8], b: &[u8]) -> bool {
+    match a.len() {
+        8..=16 => {
+            a.first_chunk::<8>() == b.first_chunk::<8>()
+                && a.last_chunk::<8>() == b.last_chunk::<8>()
+        }
+        4..=7 => {
+            a.first_chunk::<4>() == b.first_chunk::<4>()
+                && a.last_chunk::<4>() == b.last_chunk::<4>()
+        }
+        0..=3 => a.iter().zip(b).all(|(x, y)| x == y),
+        _ => a == b,
+    }
 }
 
 /// Looks up `key` among `members` and returns the whole member; the last duplicate wins.
 #[must_use]
 pub fn get_member<'v, 'a>(members: &'v [Member<'a>], key: &str) -> Option<&'v Member<'a>> {
     members.iter().rev().find(|m| key_eq(m.key, key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_eq;
+
+    #[test]
+    fn key_eq_is_string_equality() {
+        let words = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "abc",
+            "abd",
+            "type",
+            "typo",
+            "text",
+            "image",
+            "video",
+            "header",
+            "caption",
+            "captions",
+            "parameter",
+            "parameters",
+            "parameter_name",
+            "parameter_nbme",
+            "0123456789abcdef",
+            "0123456789abcdeg",
+            "1123456789abcdef",
+            "0123456789abcdefg",
+            "0123456789abcdefh",
+            "message_activity_sharing",
+            "message_activity_sharinh",
+            "é",
+            "ée",
+            "😀",
+            "😁",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(key_eq(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
+    }
 }

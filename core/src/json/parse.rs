@@ -347,16 +347,10 @@ impl<'a> Parser<'a> {
         let open = self.pos;
         self.pos += 1;
         let content_start = self.pos;
-        // Fast path: skip eight plain bytes at a time, then find the first byte that ends
-        // the plain run; unescape from the first `\`.
-        let rest = self.bytes.get(self.pos..).unwrap_or_default();
-        let skip = plain_prefix(rest);
-        let tail = rest.get(skip..).unwrap_or_default();
-        match tail
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-        {
-            Some(i) => self.pos += skip + i,
+        // Fast path: find the first byte that ends the plain run, eight bytes at a time;
+        // unescape from the first `\`.
+        match find_special(self.bytes.get(self.pos..).unwrap_or_default()) {
+            Some(i) => self.pos += i,
             None => {
                 self.pos = self.bytes.len();
                 return self.unterminated(open);
@@ -390,13 +384,8 @@ impl<'a> Parser<'a> {
     fn unescape_into(&mut self, open: usize, out: &mut String) -> Result<(), Fatal> {
         loop {
             let run_start = self.pos;
-            self.pos += plain_prefix(self.bytes.get(self.pos..).unwrap_or_default());
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos = find_special(self.bytes.get(self.pos..).unwrap_or_default())
+                .map_or(self.bytes.len(), |i| self.pos + i);
             out.push_str(self.src.get(run_start..self.pos).unwrap_or(""));
             match self.peek() {
                 Some(b'"') => {
@@ -799,32 +788,46 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// The length of the longest prefix of `bytes`, in whole 8-byte words, without a `"`, a `\\`
-/// or a control character (< 0x20): the bytes a string scan can skip. Word-at-a-time
-/// ("SWAR") tests, because string contents are most of a message's bytes and a byte loop
-/// with three comparisons per byte dominated parsing; `memchr` finds two of the three
-/// bytes but not the control-character range.
-fn plain_prefix(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut n = 0;
-    for chunk in bytes.chunks_exact(8) {
+/// The index of the first `"`, `\\` or control character (< 0x20) in `bytes`: where a
+/// string's plain run ends. Word-at-a-time ("SWAR") tests, because string contents are most
+/// of a message's bytes and a byte loop with three comparisons per byte dominated parsing
+/// (`memchr` finds two of the three bytes but not the control-character range); the lowest
+/// flagged byte of a word is exact, so short strings (most keys) take one word test.
+#[inline]
+fn find_special(bytes: &[u8]) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        let quote = w ^ (ONES * u64::from(b'"'));
-        let backslash = w ^ (ONES * u64::from(b'\\'));
-        // A byte is zero / below 0x20 exactly when its high bit survives these masks (the
-        // classic "has zero byte" / "has byte less than n" tests; exact as a yes/no).
-        let special = (quote.wrapping_sub(ONES) & !quote)
-            | (backslash.wrapping_sub(ONES) & !backslash)
-            | (w.wrapping_sub(ONES * 0x20) & !w);
-        if special & HIGH != 0 {
-            break;
+        let mask = special_bytes(u64::from_le_bytes(word));
+        if mask != 0 {
+            return Some(base + (mask.trailing_zeros() / 8) as usize);
         }
-        n += 8;
+        base += 8;
     }
-    n
+    // The last few bytes of the document: rare (only a string at the very end gets here).
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .map(|i| base + i)
+}
+
+/// The high bit of each byte of `w` that may be a `"`, a `\\` or below 0x20 (the classic
+/// "has zero byte" / "has byte less than n" tests). Exact for the lowest flagged byte, and
+/// zero exactly when no byte is special; bytes above the first special one may be flagged
+/// spuriously (borrows), which callers ignore.
+#[inline]
+fn special_bytes(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let quote = w ^ (ONES * u64::from(b'"'));
+    let backslash = w ^ (ONES * u64::from(b'\\'));
+    ((quote.wrapping_sub(ONES) & !quote)
+        | (backslash.wrapping_sub(ONES) & !backslash)
+        | (w.wrapping_sub(ONES * 0x20) & !w))
+        & HIGH
 }
 
 /// Unescapes a key for a JSON Pointer on the error path; malformed escapes are kept as is.
@@ -851,14 +854,8 @@ mod tests {
     }
 
     #[test]
-    fn plain_prefix_stops_at_the_first_special_word() {
-        let naive = |b: &[u8]| {
-            let first = b
-                .iter()
-                .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
-                .unwrap_or(b.len());
-            first / 8 * 8
-        };
+    fn find_special_finds_the_first_special_byte() {
+        let naive = |b: &[u8]| b.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20);
         let mut cases: Vec<Vec<u8>> = vec![
             b"".to_vec(),
             b"abcdefg".to_vec(),
@@ -872,13 +869,38 @@ mod tests {
             for at in 0..20 {
                 let mut v = vec![b'x'; 24];
                 v[at] = special;
-                cases.push(v);
+                cases.push(v.clone());
+                // A second special byte after the first must not be reported instead
+                // (borrows can flag bytes above the first hit).
+                for later in at + 1..24 {
+                    let mut w = v.clone();
+                    w[later] = [b'"', 0x00, 0x01, 0x21][later % 4];
+                    cases.push(w);
+                }
             }
         }
+        // Bytes whose neighbours borrow: 0x00 next to 0x01 / 0x20 / 0x21.
+        cases.push(vec![b'a', 0x01, 0x00, 0x20, b'"', 0x21, b'a', b'a', b'a']);
         // Bytes just around the thresholds must not count as special.
         cases.push(vec![0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, 0x80, 0xff, 0x20]);
         for c in &cases {
-            assert_eq!(plain_prefix(c), naive(c), "{c:?}");
+            assert_eq!(find_special(c), naive(c), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_special_agrees_with_a_byte_loop(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![b'a', b'"', b'\\', 0, 1, 0x1f, 0x20, 0x21, 0x5c, 0x80, 0xff]),
+                0..40,
+            ),
+            noise in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+        ) {
+            for b in [&bytes, &noise] {
+                let naive = b.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20);
+                proptest::prop_assert_eq!(find_special(b), naive);
+            }
         }
     }
 

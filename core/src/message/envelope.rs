@@ -116,7 +116,7 @@ fn messaging_product(ctx: &mut Ctx<'_>, value: &Value<'_>, m: &[Member<'_>]) {
 }
 
 fn cloud_only(ctx: &mut Ctx<'_>, m: &Member<'_>, path: &Path<'_>) {
-    let p = path.key(&m.key);
+    let p = path.key(m.key);
     ctx.warn(
         CLOUD_ONLY,
         None,
@@ -131,7 +131,7 @@ fn cloud_only(ctx: &mut Ctx<'_>, m: &Member<'_>, path: &Path<'_>) {
 
 /// Reports an On-Premises-only field sent to the Cloud API.
 pub(super) fn on_prem_only(ctx: &mut Ctx<'_>, m: &Member<'_>, path: &Path<'_>, hint: &str) {
-    let p = path.key(&m.key);
+    let p = path.key(m.key);
     ctx.error(
         ON_PREM_ONLY,
         Some(meta::INVALID_PARAMETER),
@@ -265,7 +265,7 @@ fn check_message(ctx: &mut Ctx<'_>, value: &Value<'_>, m: &[Member<'_>]) {
             if json::get(m, "type").is_none()
                 && let Some(other) = m
                     .iter()
-                    .find(|x| x.key != "text" && MESSAGE_TYPES.contains(&x.key.as_ref()))
+                    .find(|x| x.key != "text" && MESSAGE_TYPES.contains(&x.key))
                 && let Some(last) = ctx.diags.last_mut()
             {
                 last.message.push_str(&format!(
@@ -289,8 +289,8 @@ fn check_message(ctx: &mut Ctx<'_>, value: &Value<'_>, m: &[Member<'_>]) {
     }
     // Content objects for other types: the platform reads only the one `type` names.
     for x in m {
-        if !json::key_eq(&x.key, ty) && MESSAGE_TYPES.iter().any(|t| json::key_eq(t, &x.key)) {
-            let p = root.key(&x.key);
+        if !json::key_eq(x.key, ty) && MESSAGE_TYPES.iter().any(|t| json::key_eq(t, x.key)) {
+            let p = root.key(x.key);
             ctx.warn(
                 CONTENT_EXTRA,
                 None,

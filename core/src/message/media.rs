@@ -137,7 +137,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, v: &Value<'_>, path: &Path<'_>, kind: Kin
         }
     }
     for mm in m {
-        match mm.key.as_ref() {
+        match mm.key {
             "caption" => {
                 let p = path.key("caption");
                 if !kind.takes_caption() {

@@ -45,7 +45,7 @@ pub(super) fn scan(ctx: &mut Ctx<'_>, value: &Value<'_>, first: usize) {
 }
 
 fn collect(v: &Value<'_>, out: &mut Vec<(u32, u32)>) {
-    match &v.kind {
+    match v.kind {
         Kind::String(s) if is_placeholder(s) => out.push((v.span.start, v.span.end)),
         Kind::Array(items) => items.iter().for_each(|i| collect(i, out)),
         Kind::Object(members) => members.iter().for_each(|m| collect(&m.value, out)),
@@ -88,7 +88,13 @@ fn find_path(v: &Value<'_>, start: u32, segs: &mut Vec<Segment>) -> bool {
 /// (with a capital or a dash) whole values.
 #[must_use]
 pub fn is_placeholder(s: &str) -> bool {
-    // Fast rejection: nearly every string starts with neither `<` nor `{`.
+    // Fast rejection: nearly every string starts with neither `<` nor `{` (nor with the
+    // whitespace trimmed below), decided on the first byte before any trimming.
+    match s.as_bytes().first() {
+        Some(b'<' | b'{') => {}
+        Some(b) if b.is_ascii_whitespace() => {}
+        _ => return false,
+    }
     let s = s.trim_ascii();
     if !matches!(s.as_bytes().first(), Some(b'<' | b'{')) {
         return false;

@@ -358,7 +358,7 @@ fn unused_button_fields(ctx: &mut Ctx<'_>, m: &[Member<'_>], p: &Path<'_>, ts: &
             ctx.warn(
                 COMPONENT_FIELD_UNUSED,
                 None,
-                &p.key(&x.key),
+                &p.key(x.key),
                 x.key_span,
                 format!(
                     "`{}` is only used by button components; the {ts} ignores it",
@@ -596,12 +596,12 @@ fn parameter(ctx: &mut Ctx<'_>, v: &Value<'_>, m: &[Member<'_>], p: &Path<'_>, r
     let Some(ts) = ctx.string(tv, &tp) else {
         return;
     };
-    let Some(ty) = PARAM_TYPES.iter().find(|t| **t == ts).copied() else {
+    let Some(ty) = PARAM_TYPES.iter().find(|t| json::key_eq(t, ts)).copied() else {
         not_allowed(ctx, tv, &tp, ts, PARAM_TYPES);
         return;
     };
     let allowed = allowed_types(role);
-    if !allowed.contains(&ty) {
+    if !allowed.iter().any(|a| json::key_eq(a, ty)) {
         let place = match role {
             Role::Header => "a header".to_string(),
             Role::Body | Role::BodyOnly => "the body".to_string(),
@@ -635,7 +635,7 @@ fn parameter(ctx: &mut Ctx<'_>, v: &Value<'_>, m: &[Member<'_>], p: &Path<'_>, r
     }
     // Value fields of other types.
     for x in m {
-        let k = x.key.as_ref();
+        let k = x.key;
         if !json::key_eq(k, ty)
             && !json::key_eq(k, "type")
             && PARAM_TYPES.iter().any(|t| json::key_eq(t, k))

@@ -101,7 +101,7 @@ pub(super) fn header(
     }
     // Fields of the other header types.
     for x in m {
-        let k = x.key.as_ref();
+        let k = x.key;
         let other = match k {
             "text" | "sub_text" => ty != "text",
             "image" | "video" | "document" => k != ty,

@@ -7,6 +7,8 @@
 
 use std::collections::HashSet;
 
+use bumpalo::collections::Vec as BumpVec;
+
 use super::{Arena, Kind, Member, Span, Value};
 use crate::diagnostic::{Code, Diagnostic, Pointer, Segment};
 
@@ -151,9 +153,10 @@ struct Parser<'a> {
     seen: HashSet<&'a str>,
     /// Members and items of the objects and arrays being parsed, innermost last: each
     /// container copies its own off the top into an exactly sized arena slice when it
-    /// closes, so the tree's slices never grow or move.
-    member_stack: Vec<Member<'a>>,
-    item_stack: Vec<Value<'a>>,
+    /// closes, so the tree's slices never grow or move. The stacks live in the arena too:
+    /// two `malloc`/`free` pairs less per document, a measurable share for small ones.
+    member_stack: BumpVec<'a, Member<'a>>,
+    item_stack: BumpVec<'a, Value<'a>>,
     /// Reused buffer for unescaping strings before they are copied into the arena.
     scratch: String,
 }
@@ -175,8 +178,8 @@ impl<'a> Parser<'a> {
             path: Vec::new(),
             seen: HashSet::new(),
             // Room for a typical message's open containers, so the stacks rarely grow.
-            member_stack: Vec::with_capacity(32),
-            item_stack: Vec::with_capacity(16),
+            member_stack: BumpVec::with_capacity_in(16, &arena.bump),
+            item_stack: BumpVec::with_capacity_in(8, &arena.bump),
             scratch: String::new(),
         }
     }
@@ -186,7 +189,12 @@ impl<'a> Parser<'a> {
         self.bytes.get(self.pos).copied()
     }
 
+    #[inline(always)]
     fn skip_ws(&mut self) {
+        // One comparison decides the common case (compact JSON: no whitespace at all).
+        if self.peek().is_some_and(|b| b > b' ') {
+            return;
+        }
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
         }
@@ -343,6 +351,7 @@ impl<'a> Parser<'a> {
 
     /// Parses a string starting at the opening quote; borrows from the source when there are
     /// no escapes, else unescapes into the arena.
+    #[inline(always)]
     fn string(&mut self) -> Result<&'a str, Fatal> {
         let open = self.pos;
         self.pos += 1;

@@ -46,9 +46,19 @@ pub(super) fn scan(ctx: &mut Ctx<'_>, value: &Value<'_>, first: usize) {
 
 fn collect(v: &Value<'_>, out: &mut Vec<(u32, u32)>) {
     match v.kind {
+        Kind::Array(items) => items.iter().for_each(|i| visit(i, out)),
+        Kind::Object(members) => members.iter().for_each(|m| visit(&m.value, out)),
+        _ => visit(v, out),
+    }
+}
+
+/// Checks a leaf in place and descends into containers: most values are leaves, and a call
+/// per leaf was most of the walk.
+#[inline(always)]
+fn visit(v: &Value<'_>, out: &mut Vec<(u32, u32)>) {
+    match v.kind {
         Kind::String(s) if is_placeholder(s) => out.push((v.span.start, v.span.end)),
-        Kind::Array(items) => items.iter().for_each(|i| collect(i, out)),
-        Kind::Object(members) => members.iter().for_each(|m| collect(&m.value, out)),
+        Kind::Array(_) | Kind::Object(_) => collect(v, out),
         _ => {}
     }
 }
@@ -87,14 +97,19 @@ fn find_path(v: &Value<'_>, start: u32, segs: &mut Vec<Segment>) -> bool {
 /// `<UPPER_CASE>`-style (with at least one capital letter) or `{{Postman-Variable}}`-style
 /// (with a capital or a dash) whole values.
 #[must_use]
+#[inline]
 pub fn is_placeholder(s: &str) -> bool {
     // Fast rejection: nearly every string starts with neither `<` nor `{` (nor with the
     // whitespace trimmed below), decided on the first byte before any trimming.
     match s.as_bytes().first() {
-        Some(b'<' | b'{') => {}
-        Some(b) if b.is_ascii_whitespace() => {}
-        _ => return false,
+        Some(b'<' | b'{') => looks_like_placeholder(s),
+        Some(b) if b.is_ascii_whitespace() => looks_like_placeholder(s),
+        _ => false,
     }
+}
+
+/// The rest of [`is_placeholder`], for the few strings that pass its first-byte test.
+fn looks_like_placeholder(s: &str) -> bool {
     let s = s.trim_ascii();
     if !matches!(s.as_bytes().first(), Some(b'<' | b'{')) {
         return false;

@@ -735,6 +735,17 @@ fn parameter(ctx: &mut Ctx<'_>, v: &Value<'_>, m: &[Member<'_>], p: &Path<'_>, r
 /// or more than 4 consecutive spaces").
 #[must_use]
 pub fn whitespace_problem(s: &str) -> Option<&'static str> {
+    // Most parameters have no control character and no double space: one branch-free pass
+    // (vectorized) clears them before the byte-by-byte rule.
+    let b = s.as_bytes();
+    let controls = b.iter().fold(false, |acc, &c| acc | (c < b' '));
+    let double_space = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |acc, (&x, &y)| acc | ((x == b' ') & (y == b' ')));
+    if !controls && !double_space {
+        return None;
+    }
     let mut run = 0usize;
     for b in s.bytes() {
         match b {
@@ -1164,6 +1175,17 @@ mod tests {
         assert_eq!(whitespace_problem("a\nb"), Some("a line break"));
         assert_eq!(whitespace_problem("a\tb"), Some("a tab"));
         assert_eq!(whitespace_problem("a  b  c  d"), None);
+        assert_eq!(
+            whitespace_problem("     "),
+            Some("more than 4 spaces in a row")
+        );
+        assert_eq!(whitespace_problem("a\rb"), Some("a line break"));
+        assert_eq!(
+            whitespace_problem("a     \tb"),
+            Some("more than 4 spaces in a row")
+        );
+        assert_eq!(whitespace_problem("a\u{1}b"), None);
+        assert_eq!(whitespace_problem(""), None);
     }
 
     #[test]

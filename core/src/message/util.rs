@@ -191,14 +191,23 @@ pub(super) fn is_http_url(s: &str) -> bool {
     let Some(rest) = rest else {
         return false;
     };
-    let end = rest
-        .iter()
-        .position(|c| matches!(c, b'/' | b'?' | b'#'))
-        .unwrap_or(rest.len());
-    let authority = rest.get(..end).unwrap_or_default();
-    // Strip user info and port for the host test.
-    let host = authority.rsplit(|c| *c == b'@').next().unwrap_or_default();
-    let host = host.split(|c| *c == b':').next().unwrap_or_default();
+    // The host: the authority (up to the first `/`, `?` or `#`) after its last `@` (user
+    // info) and before the first `:` after that (port), found in one pass.
+    let (mut host_start, mut host_end, mut end) = (0, None, rest.len());
+    for (i, &c) in rest.iter().enumerate() {
+        match c {
+            b'/' | b'?' | b'#' => {
+                end = i;
+                break;
+            }
+            b'@' => (host_start, host_end) = (i + 1, None),
+            b':' if host_end.is_none() => host_end = Some(i),
+            _ => {}
+        }
+    }
+    let host = rest
+        .get(host_start..host_end.unwrap_or(end))
+        .unwrap_or_default();
     let host_ok = !host.is_empty()
         && if host.is_ascii() {
             host.iter()
@@ -311,5 +320,11 @@ mod tests {
         assert!(!is_http_url("https://example.com/a\u{a0}b"));
         assert!(!is_http_url("https://exämple.com/a\u{2003}"));
         assert!(!is_http_url("https://ex\u{7f}ample.com"));
+        assert!(is_http_url("https://a:b@c:d@host.example:1/p:q@r"));
+        assert!(!is_http_url("https://user@:8080/x"));
+        assert!(!is_http_url("https://user@/x"));
+        assert!(!is_http_url("https://host!/x"));
+        assert!(is_http_url("https://host?q=a@b!"));
+        assert!(is_http_url("https://[::1]:8080/"));
     }
 }

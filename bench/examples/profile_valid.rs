@@ -7,7 +7,9 @@
 //! ```
 //!
 //! Each mode runs over the 500-message corpus ten times; subtract the `none` count (corpus
-//! generation) to get the cost of the mode itself.
+//! generation) to get the cost of the mode itself. `render` instead runs the maximal template
+//! of the rendering benchmark REPS × 500 times through `Params::from_message` and
+//! `Template::hydrate` (subtract `render 0`).
 
 use std::hint::black_box;
 
@@ -23,6 +25,17 @@ fn main() {
         .nth(2)
         .and_then(|r| r.parse().ok())
         .unwrap_or(10);
+    if mode == "render" {
+        let (def, msg) = wamsg_bench::maximal_template();
+        let t = wamsg::template::Template::prepare(&def, None, None, &opts);
+        for _ in 0..reps * 500 {
+            let params = wamsg::template::Params::from_message(black_box(&msg), &opts);
+            if let (Some(t), Some(p)) = (&t, params) {
+                black_box(t.hydrate(&p));
+            }
+        }
+        return;
+    }
     for d in docs.iter().cycle().take(docs.len() * reps) {
         match mode.as_str() {
             "none" => {

@@ -288,6 +288,52 @@ pub fn broken_messages(n: usize, seed: u64) -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// The maximal template of the rendering benchmark and a send payload for it, as JSON text:
+/// a 1024-character body with 10 variables, a text header with a variable, a footer and 10
+/// buttons (7 quick replies, 2 URL, 1 phone); the payload sets all 18 parameters.
+#[must_use]
+pub fn maximal_template() -> (String, String) {
+    // 10 variables spread over a body of exactly 1024 characters.
+    let mut body = String::from("Dear customer");
+    for i in 1..=10 {
+        body.push_str(&format!(" item {{{{{i}}}}} is on its way and"));
+    }
+    body.push_str(" thank you");
+    let pad = 1024 - body.chars().count() - 1;
+    body.push_str(&" ok".repeat(pad / 3));
+    body.push_str(&".".repeat(1024 - body.chars().count()));
+    assert_eq!(body.chars().count(), 1024);
+    let mut buttons: Vec<_> = (0..7)
+        .map(|i| json!({"type": "QUICK_REPLY", "text": format!("Option {i}")}))
+        .collect();
+    buttons.push(json!({"type": "URL", "text": "Track", "url": "https://example.com/track/{{1}}", "example": ["A-42"]}));
+    buttons.push(json!({"type": "URL", "text": "Shop", "url": "https://example.com/shop"}));
+    buttons.push(json!({"type": "PHONE_NUMBER", "text": "Call", "phone_number": "15550051310"}));
+    let def = json!({
+        "name": "maximal", "language": "en_US", "category": "UTILITY",
+        "components": [
+            {"type": "HEADER", "format": "TEXT", "text": "Order {{1}}", "example": {"header_text": ["A-42"]}},
+            {"type": "BODY", "text": body, "example": {"body_text": [(1..=10).map(|i| format!("v{i}")).collect::<Vec<_>>()]}},
+            {"type": "FOOTER", "text": "Thanks for shopping with us"},
+            {"type": "BUTTONS", "buttons": buttons}
+        ]
+    });
+    let mut components = vec![
+        json!({"type": "header", "parameters": [{"type": "text", "text": "A-42"}]}),
+        json!({"type": "body", "parameters": (1..=10).map(|i| json!({"type": "text", "text": format!("v{i}")})).collect::<Vec<_>>()}),
+        json!({"type": "button", "sub_type": "url", "index": "7", "parameters": [{"type": "text", "text": "A-42"}]}),
+    ];
+    components.extend((0..7).map(|i| {
+        json!({"type": "button", "sub_type": "quick_reply", "index": i.to_string(),
+               "parameters": [{"type": "payload", "payload": format!("P{i}")}]})
+    }));
+    let msg = json!({
+        "messaging_product": "whatsapp", "to": "15551234567", "type": "template",
+        "template": {"name": "maximal", "language": {"code": "en_US"}, "components": components}
+    });
+    (def.to_string(), msg.to_string())
+}
+
 /// Total bytes of a corpus.
 #[must_use]
 pub fn total_bytes(docs: &[Vec<u8>]) -> u64 {

@@ -444,7 +444,7 @@ fn param_text(
     if first {
         warned.push(j);
     }
-    match t.as_str() {
+    match &*t {
         "currency" => {
             let c = p.get("currency")?;
             let fallback = s(c, "fallback_value");
@@ -717,7 +717,7 @@ pub(crate) fn auth_footer(minutes: i64) -> String {
 /// A header from a media / location / product send parameter.
 pub(crate) fn param_header(p: &Value<'_>) -> Option<Header> {
     let t = param_type(p);
-    match t.as_str() {
+    match &*t {
         "image" | "video" | "document" | "gif" => p.get(&t).map(|m| media_header(&t, m)),
         "location" => p.get("location").map(|l| Header::Location {
             location: location(l),

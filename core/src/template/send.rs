@@ -250,18 +250,20 @@ pub(crate) fn index_of(v: &Value<'_>) -> Option<usize> {
     }
 }
 
-/// The `type` of a parameter, lower-cased.
-pub(crate) fn param_type(p: &Value<'_>) -> String {
-    p.get("type")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .to_ascii_lowercase()
+/// The `type` of a parameter, lower-cased (borrowed when it already is, as nearly always).
+pub(crate) fn param_type<'a>(p: &Value<'a>) -> Cow<'a, str> {
+    let t = p.get("type").and_then(Value::as_str).unwrap_or("");
+    if t.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(t.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(t)
+    }
 }
 
 /// The text a parameter hydrates to without localization: `text`, or the `fallback_value`
 /// of a currency / date_time.
 pub(crate) fn fallback_text<'v>(p: &'v Value<'_>) -> Option<Cow<'v, str>> {
-    match param_type(p).as_str() {
+    match &*param_type(p) {
         "text" => match p.get("text") {
             Some(t) => t
                 .as_str()
@@ -507,7 +509,7 @@ fn text_params(
             ctx.warn(SEND_POSITIONAL_NAMED, None, &jp.key("parameter_name"), nv.span, format!("{what}: the template uses positional variables; `parameter_name` is ignored and values go by position"));
         }
         let t = param_type(p);
-        if !matches!(t.as_str(), "text" | "currency" | "date_time") && !t.is_empty() {
+        if !matches!(&*t, "text" | "currency" | "date_time") && !t.is_empty() {
             ctx.error(
                 SEND_PARAM_FORMAT,
                 Some(meta::PARAM_FORMAT),
@@ -763,7 +765,7 @@ fn buttons(
 
 fn expect_type(ctx: &mut Ctx<'_>, p: &Value<'_>, path: &Path<'_>, allowed: &[&str], idx: usize) {
     let t = param_type(p);
-    if !t.is_empty() && !allowed.contains(&t.as_str()) {
+    if !t.is_empty() && !allowed.contains(&&*t) {
         ctx.error(
             SEND_PARAM_FORMAT,
             Some(meta::PARAM_FORMAT),

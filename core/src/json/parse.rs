@@ -567,9 +567,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.depth -= 1;
-        let items: &'a [Value<'a>] = self
-            .arena
-            .alloc_slice_copy(self.item_stack.get(base..).unwrap_or_default());
+        let items = copy_small(self.arena, self.item_stack.get(base..).unwrap_or_default());
         self.item_stack.truncate(base);
         Ok(Value {
             span: Span::new(start, self.pos),
@@ -640,9 +638,10 @@ impl<'a> Parser<'a> {
             }
         }
         self.depth -= 1;
-        let members: &'a [Member<'a>] = self
-            .arena
-            .alloc_slice_copy(self.member_stack.get(base..).unwrap_or_default());
+        let members = copy_small(
+            self.arena,
+            self.member_stack.get(base..).unwrap_or_default(),
+        );
         self.member_stack.truncate(base);
         self.check_duplicates(members);
         Ok(Value {
@@ -794,6 +793,20 @@ impl<'a> Parser<'a> {
                 self.diags.push(d);
             }
         }
+    }
+}
+
+/// Copies `items` into the arena. Containers of one to four elements (most of them) are
+/// copied as fixed-size arrays, which compile to plain moves; a `memcpy` call per container
+/// cost more than the copy itself.
+#[inline]
+fn copy_small<'a, T: Copy>(arena: &'a bumpalo::Bump, items: &[T]) -> &'a [T] {
+    match *items {
+        [a] => arena.alloc([a]),
+        [a, b] => arena.alloc([a, b]),
+        [a, b, c] => arena.alloc([a, b, c]),
+        [a, b, c, d] => arena.alloc([a, b, c, d]),
+        _ => arena.alloc_slice_copy(items),
     }
 }
 

@@ -1,0 +1,82 @@
+//! Character classes of WhatsApp's formatting rules, written to match the JavaScript regexes
+//! of WhatsApp Web (the reference client): `\s` is JavaScript's whitespace set, and "a word
+//! character" (what blocks an opening or closing marker) is a Unicode letter or number.
+
+/// JavaScript's `\s`: what `(?=\S)` after an opening marker and `\S` before a closing one
+/// refer to. Differs from [`char::is_whitespace`] in two code points: U+FEFF is JavaScript
+/// whitespace, U+0085 is not.
+#[inline]
+pub(crate) fn is_space(c: char) -> bool {
+    match c {
+        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' => true,
+        c if c.is_ascii() => false,
+        '\u{a0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200a}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{202f}'
+        | '\u{205f}'
+        | '\u{3000}'
+        | '\u{feff}' => true,
+        _ => false,
+    }
+}
+
+/// A letter or digit: an opening marker may not follow one, a closing marker may not be
+/// followed by one (so `a*b*c` and `snake_case_name` stay plain).
+///
+/// Decision (reference §3, medium confidence): Unicode letters and numbers, as WAHA's
+/// `\p{L}\p{N}`, rather than mautrix's ASCII class: `é*x*é` is intraword too. We use
+/// [`char::is_alphanumeric`], which also counts combining vowel signs of Indic scripts as
+/// part of the word, so a marker after one is intraword as a reader would expect.
+#[inline]
+pub(crate) fn is_word(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// The character ending just before byte `at` of `s`, or `None` at the start.
+#[inline]
+pub(crate) fn before(s: &str, at: usize) -> Option<char> {
+    s.get(..at)?.chars().next_back()
+}
+
+/// The character starting at byte `at` of `s`, or `None` at the end.
+#[inline]
+pub(crate) fn after(s: &str, at: usize) -> Option<char> {
+    s.get(at..)?.chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn javascript_whitespace_not_rusts() {
+        assert!(is_space('\u{feff}'));
+        assert!(!is_space('\u{85}'));
+        assert!(is_space('\u{a0}') && is_space('\u{3000}') && is_space('\t'));
+        assert!(
+            !is_space('\u{200b}'),
+            "a zero-width space is not whitespace in JavaScript"
+        );
+    }
+
+    #[test]
+    fn words_are_unicode_letters_and_digits() {
+        assert!(is_word('é') && is_word('7') && is_word('ж') && is_word('٣'));
+        assert!(!is_word('_') && !is_word('*') && !is_word(' ') && !is_word('😀'));
+    }
+
+    #[test]
+    fn neighbours() {
+        assert_eq!(before("aé*", 3), Some('é'));
+        assert_eq!(before("x", 0), None);
+        assert_eq!(after("*é", 1), Some('é'));
+        assert_eq!(after("*", 1), None);
+    }
+}

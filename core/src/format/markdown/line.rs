@@ -13,8 +13,9 @@
 //! 2. **Literal markers must not pair.** There are no escapes; a `*` `_` `~` `` ` `` in the
 //!    text that could open or close a span, with a partner on the line, is replaced by a
 //!    look-alike (`∗` U+2217, `＿` U+FF3F, `∼` U+223C, `‵` U+2035, as drsound does). Markers
-//!    inside URLs that WhatsApp links are left alone (nothing is formatted in a link), and
-//!    markers that cannot pair (`2*3`, `5 * 3`, a lone `~5`) stay as typed.
+//!    inside URLs that WhatsApp links are left alone (nothing is formatted in a link), except
+//!    backticks (code outranks links, so they could still pair); markers that cannot pair
+//!    (`2*3`, `5 * 3`, a lone `~5`) stay as typed.
 //! 3. **Code.** A code span is `` `x` `` where inline code can render (boundaries, no
 //!    backtick inside that would close early), else ```` ```x``` ```` monospace (no boundary
 //!    rules), with a zero-width space breaking a ```` ``` ```` inside the code if needed.
@@ -26,8 +27,7 @@
 
 use super::super::chars::{is_space, is_word};
 use super::super::inline::{can_close, can_open};
-use super::super::scan::{Candidates, at};
-use super::super::{Node, Options, link, parse_with_options};
+use super::super::{Node, Options, parse_with_options};
 
 /// A Markdown emphasis style.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,12 +137,20 @@ pub(crate) fn render(pieces: &[Piece]) -> String {
     if line.verify(&out) {
         return out;
     }
+    // Then code as text too.
     for rep in &mut line.reps {
         if let Rep::Inline(c) | Rep::Mono(c) = rep {
             *rep = Rep::Plain(c.chars().map(look_alike).collect());
         }
     }
-    line.write()
+    line.protect_links();
+    line.neutralise(true);
+    let out = line.write();
+    if line.verify(&out) {
+        return out;
+    }
+    // Last resort, never reached in our tests: no marker left anywhere, so nothing can pair.
+    line.write().chars().map(look_alike).collect()
 }
 
 struct Line {
@@ -238,6 +246,16 @@ impl Line {
         (0..cell).rev().find_map(|i| self.char_at(i))
     }
 
+    /// The nearest visible cell before `cell`.
+    fn before_cell(&self, cell: usize) -> Option<usize> {
+        (0..cell).rev().find(|&i| self.char_at(i).is_some())
+    }
+
+    /// The nearest visible cell after `cell`.
+    fn after_cell(&self, cell: usize) -> Option<usize> {
+        (cell + 1..self.cells.len()).find(|&i| self.char_at(i).is_some())
+    }
+
     /// The nearest character after `cell`.
     fn after(&self, cell: usize) -> Option<char> {
         (cell + 1..self.cells.len()).find_map(|i| self.char_at(i))
@@ -261,6 +279,31 @@ impl Line {
         for p in &mut self.pairs {
             if p.kept && count(p.open, p.close) == 0 {
                 p.kept = false;
+            }
+        }
+        // `_*x*_` → `*_x_*`: swap the styles of an italic pair directly around a bold one.
+        for a in 0..self.pairs.len() {
+            let Some(pa) = self.pairs.get(a).copied() else {
+                continue;
+            };
+            if !pa.kept || pa.style != Style::Italic {
+                continue;
+            }
+            let inner_open = (pa.open + 1..pa.close).find(|&j| self.char_at(j).is_some());
+            let Some(b) = inner_open.and_then(|j| self.pair_of(j)) else {
+                continue;
+            };
+            let Some(pb) = self.pairs.get(b).copied() else {
+                continue;
+            };
+            let tight_close = (pb.close + 1..pa.close).all(|j| self.char_at(j).is_none());
+            if pb.kept && pb.style == Style::Bold && Some(pb.open) == inner_open && tight_close {
+                if let Some(p) = self.pairs.get_mut(a) {
+                    p.style = Style::Bold;
+                }
+                if let Some(p) = self.pairs.get_mut(b) {
+                    p.style = Style::Italic;
+                }
             }
         }
         // `Close(s) Open(s)` with nothing between: one span.
@@ -291,47 +334,57 @@ impl Line {
                 if let Some(p) = self.pairs.get_mut(b) {
                     p.kept = false;
                 }
+                // `a` now closes where `b` closed; `a`'s old closer belongs to dropped `b`.
                 if let Some(cell) = self.cells.get_mut(pb.close) {
                     *cell = Cell::Mark { pair: a };
+                }
+                if let Some(cell) = self.cells.get_mut(i) {
+                    *cell = Cell::Mark { pair: b };
                 }
             }
             i = j;
         }
-        // `_*x*_` → `*_x_*`: swap the styles of an italic pair directly around a bold one.
-        for a in 0..self.pairs.len() {
-            let Some(pa) = self.pairs.get(a).copied() else {
-                continue;
-            };
-            if !pa.kept || pa.style != Style::Italic {
-                continue;
-            }
-            let inner_open = (pa.open + 1..pa.close).find(|&j| self.char_at(j).is_some());
-            let Some(b) = inner_open.and_then(|j| self.pair_of(j)) else {
-                continue;
-            };
-            let Some(pb) = self.pairs.get(b).copied() else {
-                continue;
-            };
-            let tight_close = (pb.close + 1..pa.close).all(|j| self.char_at(j).is_none());
-            if pb.kept && pb.style == Style::Bold && Some(pb.open) == inner_open && tight_close {
-                if let Some(p) = self.pairs.get_mut(a) {
-                    p.style = Style::Bold;
-                }
-                if let Some(p) = self.pairs.get_mut(b) {
-                    p.style = Style::Italic;
-                }
-            }
-        }
     }
 
-    /// Substance for a style: a text or code character other than whitespace and the marker.
+    /// Substance: a text or code character other than whitespace (a literal marker of the
+    /// pair's own style counts: inside the pair it is always neutralised).
     fn substance(&self, p: &Pair) -> bool {
-        let m = p.style.marker();
         (p.open + 1..p.close).any(|i| match self.cells.get(i) {
-            Some(Cell::Text { ch, .. }) => *ch != m && !is_space(*ch),
+            Some(Cell::Text { ch, .. }) => !is_space(*ch),
             Some(Cell::Code { .. }) => true,
             _ => false,
         })
+    }
+
+    /// For each cell, the markers of the kept pairs around it.
+    fn enclosing(&self) -> Vec<u8> {
+        // Per style, +1 where a kept pair's content starts and -1 where it ends.
+        let mut delta = vec![[0i32; 3]; self.cells.len() + 1];
+        for p in self.pairs.iter().filter(|p| p.kept) {
+            let k = p.style.index();
+            if let Some(d) = delta.get_mut(p.open + 1).and_then(|d| d.get_mut(k)) {
+                *d += 1;
+            }
+            if let Some(d) = delta.get_mut(p.close).and_then(|d| d.get_mut(k)) {
+                *d -= 1;
+            }
+        }
+        let styles = [Style::Bold, Style::Italic, Style::Strike];
+        let mut depth = [0i32; 3];
+        delta
+            .iter()
+            .take(self.cells.len())
+            .map(|d| {
+                let mut bits = 0;
+                for ((depth, d), style) in depth.iter_mut().zip(d).zip(styles) {
+                    *depth += d;
+                    if *depth > 0 {
+                        bits |= marker_bit(style.marker());
+                    }
+                }
+                bits
+            })
+            .collect()
     }
 
     fn valid(&self, pair: usize) -> bool {
@@ -339,7 +392,15 @@ impl Line {
             return false;
         };
         let m = p.style.marker();
-        can_open(m, self.before(p.open), self.after(p.open))
+        // A literal marker right before an opener of its kind is always neutralised, so it
+        // does not block the opener.
+        let prev = self
+            .before_cell(p.open)
+            .and_then(|i| match self.cells.get(i) {
+                Some(Cell::Text { ch, .. }) => Some(look_alike(*ch)),
+                _ => self.char_at(i),
+            });
+        can_open(m, prev, self.after(p.open))
             && can_close(self.before(p.close), self.after(p.close))
     }
 
@@ -437,15 +498,21 @@ impl Line {
                 _ => {}
             }
         }
-        let links = link::find(&text, &Candidates::default());
+        // The links WhatsApp would show (not those inside code, for instance).
+        let mut links = Vec::new();
+        link_spans(
+            &parse_with_options(&text, &inline_only()).children,
+            &mut links,
+        );
         let mut li = 0;
         for (i, start) in starts.iter().enumerate() {
-            while links.get(li).is_some_and(|l| at(l.end) <= *start) {
+            while links
+                .get(li)
+                .is_some_and(|l: &(usize, usize)| l.1 <= *start)
+            {
                 li += 1;
             }
-            let inside = links
-                .get(li)
-                .is_some_and(|l| at(l.start) <= *start && *start < at(l.end));
+            let inside = links.get(li).is_some_and(|l| l.0 <= *start && *start < l.1);
             if inside && let Some(Cell::Text { exempt, .. }) = self.cells.get_mut(i) {
                 *exempt = true;
             }
@@ -460,7 +527,10 @@ impl Line {
         let mut closers_after = vec![0u8; n + 1];
         for i in (0..n).rev() {
             let mut bits = closers_after.get(i + 1).copied().unwrap_or(0);
-            if let Some(c) = self.char_at(i)
+            // A code span's two backticks are stood for by one cell: assume either may pair.
+            if let Some(Cell::Code { .. }) = self.cells.get(i) {
+                bits |= marker_bit('`');
+            } else if let Some(c) = self.char_at(i)
                 && marker_bit(c) != 0
                 && can_close(self.before(i), self.after(i))
             {
@@ -471,6 +541,7 @@ impl Line {
             }
         }
         // Openers at least two cells back (a span needs content), and the one just before.
+        let inside = self.enclosing();
         let mut openers_before = 0u8;
         let mut last_opener = 0u8;
         for i in 0..n {
@@ -483,9 +554,22 @@ impl Line {
             let (prev, next) = (self.before(i), self.after(i));
             if bit != 0 {
                 let opens = can_open(c, prev, next);
-                if let Some(Cell::Text { ch, exempt: false }) = self.cells.get_mut(i) {
+                // Three backticks in a row start a monospace block that may close lines
+                // later; and code outranks links in WhatsApp, so a backtick inside a link can
+                // still pair: backticks are never exempt.
+                let fence = c == '`' && self.in_backtick_run(i);
+                let next_pair = self.after_cell(i).and_then(|j| {
+                    self.pair_of(j)
+                        .filter(|&p| self.pairs.get(p).is_some_and(|q| q.kept && q.open == j))
+                });
+                if let Some(Cell::Text { ch, exempt }) = self.cells.get_mut(i)
+                    && (!*exempt || c == '`')
+                {
                     let later = closers_after.get(i + 2).copied().unwrap_or(0);
                     let danger = all
+                        || fence
+                        || self_opener_next(&self.pairs, next_pair, c)
+                        || inside.get(i).is_some_and(|b| b & bit != 0)
                         || (opens && later & bit != 0)
                         || (can_close(prev, next) && openers_before & bit != 0)
                         || (c == '`' && (prev == Some('`') || next == Some('`')));
@@ -495,12 +579,27 @@ impl Line {
                 }
                 // A neutralised opener still counts, so its partner is neutralised too and
                 // the pair reads the same (`∗x∗`, not `∗x*`).
-                if opens {
+                if opens || matches!(self.cells.get(i), Some(Cell::Code { .. })) {
                     last_opener = bit;
                 }
             }
             openers_before |= ready;
         }
+    }
+
+    /// Whether the literal backtick at `cell` is part of a run of three or more backticks
+    /// (counting code delimiters next to it).
+    fn in_backtick_run(&self, cell: usize) -> bool {
+        // Dropped delimiters vanish from the output, so they do not break a run.
+        let ticks = |range: &mut dyn Iterator<Item = usize>| {
+            range
+                .filter_map(|i| self.char_at(i))
+                .take_while(|&c| c == '`')
+                .count()
+        };
+        let left = ticks(&mut (0..cell).rev());
+        let right = ticks(&mut (cell + 1..self.cells.len()));
+        left + right + 1 >= 3
     }
 
     fn write(&self) -> String {
@@ -551,15 +650,35 @@ impl Line {
 
     /// Whether `out` parses back into exactly the intended formatting.
     fn verify(&self, out: &str) -> bool {
-        let opts = Options {
-            lists: false,
-            quotes: false,
-            ..Options::default()
-        };
-        let root = parse_with_options(out, &opts);
+        let root = parse_with_options(out, &inline_only());
         let mut got = Vec::new();
         tokens(&root.children, &mut got);
         got == self.intended()
+    }
+}
+
+/// Whether `next`, the pair opening right after a literal `c`, is of `c`'s kind.
+fn self_opener_next(pairs: &[Pair], next: Option<usize>, c: char) -> bool {
+    next.and_then(|p| pairs.get(p))
+        .is_some_and(|p| p.style.marker() == c)
+}
+
+/// Parser options for one line of inline content (its line prefix is not part of it).
+fn inline_only() -> Options {
+    Options {
+        lists: false,
+        quotes: false,
+        ..Options::default()
+    }
+}
+
+/// The byte ranges of link nodes.
+fn link_spans(nodes: &[Node], out: &mut Vec<(usize, usize)>) {
+    for n in nodes {
+        if let Node::Link(l) = n {
+            out.push((l.span.start, l.span.end));
+        }
+        link_spans(n.children(), out);
     }
 }
 
@@ -640,6 +759,7 @@ fn inline_ok(content: &str, prev: Option<char>, next: Option<char>) -> bool {
     });
     prev.is_none_or(|c| !is_word(c) && c != '`')
         && next.is_none_or(|c| !is_word(c))
+        && !content.contains("```")
         && !is_space(first)
         && !is_space(last)
         && chars.iter().any(|&c| c != '`' && !is_space(c))

@@ -369,15 +369,16 @@ impl<'a> Writer<'a> {
     }
 
     fn code_span(&mut self, content: &str, range: std::ops::Range<usize>) {
-        // Written with three or more backticks: WhatsApp's own monospace; keep it as typed
-        // (outside containers, whose prefixes would be inside the raw text).
+        // Written with three or more backticks (WhatsApp's own monospace) over several lines:
+        // keep the lines as typed, where CommonMark would join them with spaces (not inside
+        // containers, whose prefixes would be inside the raw text).
         let source = self.src.get(range).unwrap_or_default();
         let ticks = source.chars().take_while(|&c| c == '`').count();
-        let raw = (ticks >= 3 && !self.in_container())
+        let raw = (ticks >= 3 && !self.in_container() && source.contains('\n'))
             .then(|| source.get(ticks..source.len().saturating_sub(ticks)))
             .flatten()
             .map(str::to_string);
-        let mono = self.opts.mono_code_spans;
+        let mono = self.opts.mono_code_spans || ticks >= 3;
         self.inline().cur.push(Piece::Code {
             content: content.to_string(),
             raw,

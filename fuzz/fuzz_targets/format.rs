@@ -4,9 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wamsg::format::{self, Node, Span};
+use wamsg::format::{self, Children, Node, Span};
 
-fn check(nodes: &[Node], outer: Span, text: &str) {
+fn check(nodes: Children<'_>, outer: Span, text: &str) {
     let mut at = outer.start;
     for n in nodes {
         let s = n.span();
@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let root = format::parse(text);
     assert_eq!(root.to_markup(), text);
-    check(&root.children, root.span, text);
+    check(root.children(), root.span, text);
     let html = root.to_html();
     // Every `<` starts one of our tags: the input's own `<` are all escaped.
     const TAGS: &[&str] = &[

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde_json::{Value, json};
-use wamsg::format::{self, Node, Root};
+use wamsg::format::{self, Children, Node, Root};
 
 fn format_dir() -> PathBuf {
     wamsg_conformance::cases_root().join("format")
@@ -55,7 +55,7 @@ fn utf16(s: &str, byte: usize) -> usize {
 /// Plain text and the inclusive UTF-16 ranges of bold, italic and strike nodes in it.
 fn styled_ranges(root: &Root) -> (String, BTreeMap<&'static str, Vec<[usize; 2]>>) {
     fn walk(
-        nodes: &[Node],
+        nodes: Children<'_>,
         text: &mut String,
         at: &mut usize,
         out: &mut BTreeMap<&'static str, Vec<[usize; 2]>>,
@@ -66,9 +66,9 @@ fn styled_ranges(root: &Root) -> (String, BTreeMap<&'static str, Vec<[usize; 2]>
                 *at += s.encode_utf16().count();
             };
             match n {
-                Node::Text(t) => push(text, at, &t.value),
-                Node::Code(c) => push(text, at, &c.value),
-                Node::Mono(m) => push(text, at, &m.value),
+                Node::Text(t) => push(text, at, t.value),
+                Node::Code(c) => push(text, at, c.value),
+                Node::Mono(m) => push(text, at, m.value),
                 Node::Break(_) => push(text, at, "\n"),
                 Node::Bold(_) | Node::Italic(_) | Node::Strike(_) => {
                     let key = match n {
@@ -80,10 +80,10 @@ fn styled_ranges(root: &Root) -> (String, BTreeMap<&'static str, Vec<[usize; 2]>
                     walk(n.children(), text, at, out);
                     out.entry(key).or_default().push([start, *at - 1]);
                 }
-                Node::Link(l) => walk(&l.children, text, at, out),
+                Node::Link(l) => walk(l.children, text, at, out),
                 Node::Quote(q) => {
-                    push(text, at, &q.marker);
-                    walk(&q.children, text, at, out);
+                    push(text, at, q.marker);
+                    walk(q.children, text, at, out);
                 }
                 Node::BulletList(l) => {
                     for (i, item) in l.items.iter().enumerate() {
@@ -91,7 +91,7 @@ fn styled_ranges(root: &Root) -> (String, BTreeMap<&'static str, Vec<[usize; 2]>
                             push(text, at, "\n");
                         }
                         push(text, at, &format!("{} ", item.marker));
-                        walk(&item.children, text, at, out);
+                        walk(item.children, text, at, out);
                     }
                 }
                 Node::OrderedList(l) => {
@@ -100,7 +100,7 @@ fn styled_ranges(root: &Root) -> (String, BTreeMap<&'static str, Vec<[usize; 2]>
                             push(text, at, "\n");
                         }
                         push(text, at, &format!("{}. ", item.number));
-                        walk(&item.children, text, at, out);
+                        walk(item.children, text, at, out);
                     }
                 }
             }
@@ -108,13 +108,13 @@ fn styled_ranges(root: &Root) -> (String, BTreeMap<&'static str, Vec<[usize; 2]>
     }
     let mut text = String::new();
     let mut out = BTreeMap::new();
-    walk(&root.children, &mut text, &mut 0, &mut out);
+    walk(root.children(), &mut text, &mut 0, &mut out);
     (text, out)
 }
 
 /// Inclusive UTF-16 positions of the opening and closing markers of each styled node.
 fn marker_positions(input: &str) -> BTreeMap<&'static str, Vec<[usize; 2]>> {
-    fn walk(nodes: &[Node], input: &str, out: &mut BTreeMap<&'static str, Vec<[usize; 2]>>) {
+    fn walk(nodes: Children<'_>, input: &str, out: &mut BTreeMap<&'static str, Vec<[usize; 2]>>) {
         for n in nodes {
             let key = match n {
                 Node::Bold(_) => "bold",
@@ -133,7 +133,7 @@ fn marker_positions(input: &str) -> BTreeMap<&'static str, Vec<[usize; 2]>> {
         }
     }
     let mut out = BTreeMap::new();
-    walk(&format::parse(input).children, input, &mut out);
+    walk(format::parse(input).children(), input, &mut out);
     out
 }
 
@@ -171,32 +171,32 @@ fn check_spans(rec: &Value, input: &str) -> Result<(), String> {
 // ------------------------------------------------------------- WhatsApp -> Markdown (WAHA)
 
 /// Our AST as the Markdown a chat app shows: bold `**`, italic `*`, strike `~~`, code kept.
-fn to_markdown(nodes: &[Node], out: &mut String) {
+fn to_markdown(nodes: Children<'_>, out: &mut String) {
     for n in nodes {
         match n {
-            Node::Text(t) => out.push_str(&t.value),
+            Node::Text(t) => out.push_str(t.value),
             Node::Bold(b) => {
                 out.push_str("**");
-                to_markdown(&b.children, out);
+                to_markdown(b.children, out);
                 out.push_str("**");
             }
             Node::Italic(i) => {
                 out.push('*');
-                to_markdown(&i.children, out);
+                to_markdown(i.children, out);
                 out.push('*');
             }
             Node::Strike(s) => {
                 out.push_str("~~");
-                to_markdown(&s.children, out);
+                to_markdown(s.children, out);
                 out.push_str("~~");
             }
             Node::Code(c) => out.push_str(&format!("`{}`", c.value)),
             Node::Mono(m) => out.push_str(&format!("```{}```", m.value)),
-            Node::Link(l) => to_markdown(&l.children, out),
+            Node::Link(l) => to_markdown(l.children, out),
             Node::Break(_) => out.push('\n'),
             Node::Quote(q) => {
-                out.push_str(&q.marker);
-                to_markdown(&q.children, out);
+                out.push_str(q.marker);
+                to_markdown(q.children, out);
             }
             Node::BulletList(l) => {
                 for (i, item) in l.items.iter().enumerate() {
@@ -204,7 +204,7 @@ fn to_markdown(nodes: &[Node], out: &mut String) {
                         out.push('\n');
                     }
                     out.push_str(&format!("{} ", item.marker));
-                    to_markdown(&item.children, out);
+                    to_markdown(item.children, out);
                 }
             }
             Node::OrderedList(l) => {
@@ -213,7 +213,7 @@ fn to_markdown(nodes: &[Node], out: &mut String) {
                         out.push('\n');
                     }
                     out.push_str(&format!("{}. ", item.number));
-                    to_markdown(&item.children, out);
+                    to_markdown(item.children, out);
                 }
             }
         }
@@ -222,21 +222,17 @@ fn to_markdown(nodes: &[Node], out: &mut String) {
 
 // ------------------------------------------------------------ relational-text structure
 
-fn plain(nodes: &[Node]) -> String {
-    let mut s = String::new();
-    for n in nodes {
-        match n {
-            Node::Text(t) => s.push_str(&t.value),
-            Node::Code(c) => s.push_str(&c.value),
-            Node::Mono(m) => s.push_str(&m.value),
-            other => s.push_str(&plain(other.children())),
-        }
+fn plain_node(n: Node<'_>) -> String {
+    match n {
+        Node::Text(t) => t.value.to_string(),
+        Node::Code(c) => c.value.to_string(),
+        Node::Mono(m) => m.value.to_string(),
+        other => other.children().iter().map(plain_node).collect(),
     }
-    s
 }
 
 /// `(mark, content)` of every bold, italic, strike and inline-code node.
-fn marks(nodes: &[Node], out: &mut Vec<(&'static str, String)>) {
+fn marks(nodes: Children<'_>, out: &mut Vec<(&'static str, String)>) {
     for n in nodes {
         let mark = match n {
             Node::Bold(_) => Some("bold"),
@@ -246,13 +242,13 @@ fn marks(nodes: &[Node], out: &mut Vec<(&'static str, String)>) {
             _ => None,
         };
         if let Some(m) = mark {
-            out.push((m, plain(std::slice::from_ref(n))));
+            out.push((m, plain_node(n)));
         }
         marks(n.children(), out);
         match n {
-            Node::Quote(q) => marks(&q.children, out),
-            Node::BulletList(l) => l.items.iter().for_each(|i| marks(&i.children, out)),
-            Node::OrderedList(l) => l.items.iter().for_each(|i| marks(&i.children, out)),
+            Node::Quote(q) => marks(q.children, out),
+            Node::BulletList(l) => l.items.iter().for_each(|i| marks(i.children, out)),
+            Node::OrderedList(l) => l.items.iter().for_each(|i| marks(i.children, out)),
             _ => {}
         }
     }
@@ -262,7 +258,7 @@ fn check_relational(rec: &Value, input: &str) -> Result<(), String> {
     let root = format::parse(input);
     let exp = &rec["expected"];
     let mut found = Vec::new();
-    marks(&root.children, &mut found);
+    marks(root.children(), &mut found);
     let ok = match rec["match"].as_str().unwrap_or_default() {
         "has_text_segment_with_mark" => found
             .iter()
@@ -273,7 +269,7 @@ fn check_relational(rec: &Value, input: &str) -> Result<(), String> {
             .flatten()
             .all(|want| found.iter().any(|(m, _)| want == *m)),
         "has_block" => root
-            .children
+            .children()
             .iter()
             .any(|n| match (exp["block"].as_str(), n) {
                 (Some("blockquote"), Node::Quote(_))
@@ -324,29 +320,29 @@ fn regex_view(input: &str) -> BTreeMap<&'static str, Vec<Value>> {
             "groups": groups,
         }));
     };
-    fn monos(nodes: &[Node], found: &mut Vec<(usize, usize, String)>) {
+    fn monos(nodes: Children<'_>, found: &mut Vec<(usize, usize, String)>) {
         for n in nodes {
             if let Node::Mono(m) = n {
-                found.push((m.span.start, m.span.end, m.value.clone()));
+                found.push((m.span.start, m.span.end, m.value.to_string()));
             }
             monos(n.children(), found);
         }
     }
     let mut found = Vec::new();
-    monos(&root.children, &mut found);
-    for n in &root.children {
+    monos(root.children(), &mut found);
+    for n in root.children() {
         match n {
             Node::BulletList(l) => {
                 for item in &l.items {
-                    monos(&item.children, &mut found);
+                    monos(item.children, &mut found);
                 }
             }
             Node::OrderedList(l) => {
                 for item in &l.items {
-                    monos(&item.children, &mut found);
+                    monos(item.children, &mut found);
                 }
             }
-            Node::Quote(q) => monos(&q.children, &mut found),
+            Node::Quote(q) => monos(q.children, &mut found),
             _ => {}
         }
     }
@@ -354,7 +350,7 @@ fn regex_view(input: &str) -> BTreeMap<&'static str, Vec<Value>> {
     for (s, e, v) in found {
         add("code", s, e, vec![json!(v)]);
     }
-    for n in &root.children {
+    for n in root.children() {
         match n {
             Node::BulletList(l) => {
                 for item in &l.items {
@@ -390,9 +386,9 @@ fn regex_view(input: &str) -> BTreeMap<&'static str, Vec<Value>> {
                     );
                 }
                 let end = with_newline(l.span.end);
-                let first = l.items.first().map(|i| i.number.clone());
+                let first = l.items.first().map(|i| i.number);
                 let last = (l.items.len() > 1)
-                    .then(|| l.items.last().map(|i| i.number.clone()))
+                    .then(|| l.items.last().map(|i| i.number))
                     .flatten();
                 add(
                     "numberedList",
@@ -460,7 +456,7 @@ fn check(rec: &Value) -> Result<(), String> {
         "wa_to_spans" => check_spans(rec, input),
         "wa_to_md" => {
             let mut md = String::new();
-            to_markdown(&format::parse(input).children, &mut md);
+            to_markdown(format::parse(input).children(), &mut md);
             if md == rec["expected"].as_str().unwrap_or_default() {
                 Ok(())
             } else {

@@ -7,7 +7,7 @@
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options as CmarkOptions, Parser, Tag, TagEnd};
 use serde_json::Value;
-use wamsg::format::{self, Node, Root, Span};
+use wamsg::format::{self, Children, Node, Root, Span};
 
 /// Text dense in everything that matters to the parser.
 fn markup() -> impl Strategy<Value = String> {
@@ -29,7 +29,7 @@ fn any_text() -> impl Strategy<Value = String> {
 }
 
 /// Checks spans recursively; `inner` is where children may lie.
-fn check_nodes(nodes: &[Node], inner: Span, src: &str) -> Result<(), String> {
+fn check_nodes(nodes: Children<'_>, inner: Span, src: &str) -> Result<(), String> {
     let mut last = inner.start;
     for n in nodes {
         let s = n.span();
@@ -42,11 +42,11 @@ fn check_nodes(nodes: &[Node], inner: Span, src: &str) -> Result<(), String> {
         last = s.end;
         let content = |open: usize, close: usize| Span::new(s.start + open, s.end - close);
         match n {
-            Node::Bold(b) => check_nodes(&b.children, content(1, 1), src)?,
-            Node::Italic(i) => check_nodes(&i.children, content(1, 1), src)?,
-            Node::Strike(x) => check_nodes(&x.children, content(1, 1), src)?,
-            Node::Link(l) => check_nodes(&l.children, s, src)?,
-            Node::Quote(q) => check_nodes(&q.children, content(q.marker.len(), 0), src)?,
+            Node::Bold(b) => check_nodes(b.children, content(1, 1), src)?,
+            Node::Italic(i) => check_nodes(i.children, content(1, 1), src)?,
+            Node::Strike(x) => check_nodes(x.children, content(1, 1), src)?,
+            Node::Link(l) => check_nodes(l.children, s, src)?,
+            Node::Quote(q) => check_nodes(q.children, content(q.marker.len(), 0), src)?,
             Node::BulletList(l) => {
                 let mut at = s.start;
                 for item in &l.items {
@@ -56,7 +56,7 @@ fn check_nodes(nodes: &[Node], inner: Span, src: &str) -> Result<(), String> {
                     at = item.span.end;
                     let open = item.marker.len_utf8() + 1;
                     check_nodes(
-                        &item.children,
+                        item.children,
                         Span::new(item.span.start + open, item.span.end),
                         src,
                     )?;
@@ -71,14 +71,14 @@ fn check_nodes(nodes: &[Node], inner: Span, src: &str) -> Result<(), String> {
                     at = item.span.end;
                     let open = item.number.len() + 2;
                     check_nodes(
-                        &item.children,
+                        item.children,
                         Span::new(item.span.start + open, item.span.end),
                         src,
                     )?;
                 }
             }
             Node::Text(t) => {
-                if src.get(s.start..s.end) != Some(t.value.as_str()) || t.value.contains('\n') {
+                if src.get(s.start..s.end) != Some(t.value) || t.value.contains('\n') {
                     return Err(format!("text {t:?} does not match its span"));
                 }
             }
@@ -142,7 +142,7 @@ proptest! {
     fn parse_is_total_and_spans_are_sound(text in any_text()) {
         let root = format::parse(&text);
         prop_assert_eq!(root.span, Span::new(0, text.len()));
-        if let Err(e) = check_nodes(&root.children, root.span, &text) {
+        if let Err(e) = check_nodes(root.children(), root.span, &text) {
             prop_assert!(false, "{}: {:?}", e, text);
         }
     }
@@ -175,7 +175,7 @@ proptest! {
         let bytes = format::parse(&text);
         let mut units = bytes.clone();
         units.spans_to_utf16(&text);
-        fn walk(a: &[Node], b: &[Node], text: &str) -> Result<(), String> {
+        fn walk(a: Children<'_>, b: Children<'_>, text: &str) -> Result<(), String> {
             for (x, y) in a.iter().zip(b) {
                 let (s, u) = (x.span(), y.span());
                 let want = Span::new(utf16_len(&text[..s.start]), utf16_len(&text[..s.end]));
@@ -187,7 +187,7 @@ proptest! {
             Ok(())
         }
         prop_assert_eq!(units.span, Span::new(0, utf16_len(&text)));
-        if let Err(e) = walk(&bytes.children, &units.children, &text) {
+        if let Err(e) = walk(bytes.children(), units.children(), &text) {
             prop_assert!(false, "{}", e);
         }
     }
@@ -280,7 +280,7 @@ fn meant(md: &str) -> (Styled, Vec<u8>) {
 /// What WhatsApp shows for our output, per character, with look-alikes read back as the
 /// markers they stand for and invisible joiners dropped.
 fn shown(wa: &str) -> Styled {
-    fn walk(nodes: &[Node], styles: u8, out: &mut Styled) {
+    fn walk(nodes: Children<'_>, styles: u8, out: &mut Styled) {
         for n in nodes {
             let text = |s: &str, st: u8, out: &mut Styled| {
                 for c in s.chars() {
@@ -296,21 +296,21 @@ fn shown(wa: &str) -> Styled {
                 }
             };
             match n {
-                Node::Text(t) => text(&t.value, styles, out),
-                Node::Code(c) => text(&c.value, styles | CODE, out),
-                Node::Mono(m) => text(&m.value, styles | CODE, out),
+                Node::Text(t) => text(t.value, styles, out),
+                Node::Code(c) => text(c.value, styles | CODE, out),
+                Node::Mono(m) => text(m.value, styles | CODE, out),
                 Node::Break(_) => out.push(('\n', 0)),
-                Node::Bold(b) => walk(&b.children, styles | BOLD, out),
-                Node::Italic(i) => walk(&i.children, styles | ITALIC, out),
-                Node::Strike(s) => walk(&s.children, styles | STRIKE, out),
-                Node::Link(l) => walk(&l.children, styles, out),
+                Node::Bold(b) => walk(b.children, styles | BOLD, out),
+                Node::Italic(i) => walk(i.children, styles | ITALIC, out),
+                Node::Strike(s) => walk(s.children, styles | STRIKE, out),
+                Node::Link(l) => walk(l.children, styles, out),
                 _ => walk(n.children(), styles, out),
             }
         }
     }
     let root: Root = format::parse(wa);
     let mut out = Vec::new();
-    walk(&root.children, 0, &mut out);
+    walk(root.children(), 0, &mut out);
     out
 }
 

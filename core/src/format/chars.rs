@@ -39,16 +39,50 @@ pub(crate) fn is_word(c: char) -> bool {
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether any byte of `w` is zero (exact: the classic bit trick).
+#[inline]
+fn any_zero(w: u64) -> bool {
+    w.wrapping_sub(ONES) & !w & HIGHS != 0
+}
+
+/// The first byte of `bytes` that is one of `set`: eight bytes at a time (a word-wide test
+/// for each of the five), then the byte. Plain text is skipped in a few operations per byte.
+#[inline]
+pub(crate) fn find_any(bytes: &[u8], set: [u8; 5]) -> Option<usize> {
+    let spread = set.map(|b| ONES * u64::from(b));
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        if spread.iter().any(|&s| any_zero(w ^ s)) {
+            return chunk.iter().position(|b| set.contains(b)).map(|p| base + p);
+        }
+        base += 8;
+    }
+    let tail = chunks.remainder();
+    tail.iter().position(|b| set.contains(b)).map(|p| base + p)
+}
+
 /// The character ending just before byte `at` of `s`, or `None` at the start.
 #[inline]
 pub(crate) fn before(s: &str, at: usize) -> Option<char> {
-    s.get(..at)?.chars().next_back()
+    // Most neighbours are ASCII: read the byte, decode only otherwise.
+    match at.checked_sub(1).and_then(|i| s.as_bytes().get(i)) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(..at)?.chars().next_back(),
+    }
 }
 
 /// The character starting at byte `at` of `s`, or `None` at the end.
 #[inline]
 pub(crate) fn after(s: &str, at: usize) -> Option<char> {
-    s.get(at..)?.chars().next()
+    match s.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(at..)?.chars().next(),
+    }
 }
 
 #[cfg(test)]
@@ -70,6 +104,17 @@ mod tests {
     fn words_are_unicode_letters_and_digits() {
         assert!(is_word('é') && is_word('7') && is_word('ж') && is_word('٣'));
         assert!(!is_word('_') && !is_word('*') && !is_word(' ') && !is_word('😀'));
+    }
+
+    #[test]
+    fn finds_the_first_byte_of_a_set() {
+        let set = *b"*_~`\n";
+        assert_eq!(find_any(b"", set), None);
+        assert_eq!(find_any(b"abcdefghijklmnop", set), None);
+        assert_eq!(find_any(b"abcdefghij*lmnop", set), Some(10));
+        assert_eq!(find_any(b"abcdefgh\n", set), Some(8));
+        assert_eq!(find_any(b"ab~", set), Some(2));
+        assert_eq!(find_any("ééééé_".as_bytes(), set), Some(10));
     }
 
     #[test]

@@ -20,37 +20,41 @@
 //!
 //! There is no wrapper element; show it in a container with the chat bubble's font.
 
-use super::ast::{Node, Root};
+use super::ast::{Children, Node, Root};
+use super::chars::find_any;
 
 /// Writes `root` as HTML.
 pub(crate) fn render(root: &Root) -> String {
     // Escapes and tags grow the text; a little headroom avoids most reallocations.
-    let len = root.span.end.saturating_sub(root.span.start);
-    let mut out = String::with_capacity(len + len / 4 + 16);
-    nodes(&root.children, &mut out);
+    let len = root.source().len();
+    let mut out = String::with_capacity(len * 2 + 64);
+    nodes(root.children(), &mut out);
     out
 }
 
-/// Appends `text` with `& < > " '` escaped.
+/// Appends `text` with `& < > " '` escaped; runs without them are copied at once.
 pub(crate) fn escape(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
+    while let Some(i) = bytes
+        .get(start..)
+        .and_then(|rest| find_any(rest, *b"&<>\"'"))
+        .map(|p| start + p)
+    {
         out.push_str(text.get(start..i).unwrap_or_default());
-        out.push_str(rep);
+        out.push_str(match bytes.get(i) {
+            Some(b'&') => "&amp;",
+            Some(b'<') => "&lt;",
+            Some(b'>') => "&gt;",
+            Some(b'"') => "&quot;",
+            _ => "&#39;",
+        });
         start = i + 1;
     }
     out.push_str(text.get(start..).unwrap_or_default());
 }
 
-fn nodes(list: &[Node], out: &mut String) {
+fn nodes(list: Children<'_>, out: &mut String) {
     let mut after_block = false;
     for n in list {
         match n {
@@ -64,21 +68,21 @@ fn nodes(list: &[Node], out: &mut String) {
     }
 }
 
-fn wrap(open: &str, children: &[Node], close: &str, out: &mut String) {
+fn wrap(open: &str, children: Children<'_>, close: &str, out: &mut String) {
     out.push_str(open);
     nodes(children, out);
     out.push_str(close);
 }
 
-fn node(n: &Node, out: &mut String) {
+fn node(n: Node<'_>, out: &mut String) {
     match n {
-        Node::Text(t) => escape(&t.value, out),
-        Node::Bold(b) => wrap("<strong>", &b.children, "</strong>", out),
-        Node::Italic(i) => wrap("<em>", &i.children, "</em>", out),
-        Node::Strike(s) => wrap("<s>", &s.children, "</s>", out),
+        Node::Text(t) => escape(t.value, out),
+        Node::Bold(b) => wrap("<strong>", b.children, "</strong>", out),
+        Node::Italic(i) => wrap("<em>", i.children, "</em>", out),
+        Node::Strike(s) => wrap("<s>", s.children, "</s>", out),
         Node::Code(c) => {
             out.push_str("<code>");
-            escape(&c.value, out);
+            escape(c.value, out);
             out.push_str("</code>");
         }
         Node::Mono(m) => {
@@ -93,31 +97,32 @@ fn node(n: &Node, out: &mut String) {
         }
         Node::Link(l) => {
             out.push_str("<a href=\"");
-            escape(&l.url, out);
+            l.url.write_escaped(out);
             out.push_str("\" rel=\"nofollow noopener noreferrer\">");
-            nodes(&l.children, out);
+            nodes(l.children, out);
             out.push_str("</a>");
         }
         Node::Break(_) => out.push_str("<br>"),
         Node::BulletList(l) => {
             out.push_str("<ul>");
-            for item in &l.items {
-                wrap("<li>", &item.children, "</li>", out);
+            for item in l.items {
+                wrap("<li>", item.children, "</li>", out);
             }
             out.push_str("</ul>");
         }
         Node::OrderedList(l) => {
             out.push_str("<ol>");
-            for item in &l.items {
-                let n: u8 = item.number.parse().unwrap_or(0);
+            for item in l.items {
+                // One or two digits, leading zero dropped.
+                let n = item.number.trim_start_matches('0');
                 out.push_str("<li value=\"");
-                out.push_str(&n.to_string());
+                out.push_str(if n.is_empty() { "0" } else { n });
                 out.push_str("\">");
-                nodes(&item.children, out);
+                nodes(item.children, out);
                 out.push_str("</li>");
             }
             out.push_str("</ol>");
         }
-        Node::Quote(q) => wrap("<blockquote>", &q.children, "</blockquote>", out),
+        Node::Quote(q) => wrap("<blockquote>", q.children, "</blockquote>", out),
     }
 }

@@ -42,11 +42,7 @@ pub(crate) fn find(src: &str, c: &Candidates) -> Vec<Range> {
         if blocked {
             continue;
         }
-        let tail = src.get(host..).unwrap_or_default();
-        let raw_end = host
-            + tail
-                .find(|ch: char| is_space(ch) || matches!(ch, '<' | '>' | '"') || ch.is_control())
-                .unwrap_or(tail.len());
+        let raw_end = host + extent(src.get(host..).unwrap_or_default());
         free_from = raw_end;
         let end = trim(src, start, host, raw_end, c);
         let host_text = src.get(host..end).unwrap_or_default();
@@ -64,16 +60,28 @@ pub(crate) fn find(src: &str, c: &Candidates) -> Vec<Range> {
     out
 }
 
-/// The href of a link's text: the text, with `https://` before a `www.` link.
-pub(crate) fn href(text: &str) -> String {
-    if text
-        .get(..4)
-        .is_some_and(|p| p.eq_ignore_ascii_case("www."))
-    {
-        format!("https://{text}")
-    } else {
-        text.to_string()
+/// The length of the link text at the start of `tail`: up to whitespace, `<`, `>`, `"` or a
+/// control character. ASCII is decided by the byte, only other characters are decoded.
+fn extent(tail: &str) -> usize {
+    let bytes = tail.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if b <= b' ' || b == 0x7f || matches!(b, b'<' | b'>' | b'"') {
+                return i;
+            }
+            i += 1;
+        } else {
+            let Some(c) = tail.get(i..).and_then(|t| t.chars().next()) else {
+                return i;
+            };
+            if is_space(c) || c.is_control() {
+                return i;
+            }
+            i += c.len_utf8();
+        }
     }
+    i
 }
 
 /// If the `:` or `.` at `hit` ends a link prefix: the link's start and where its host starts.
@@ -104,7 +112,11 @@ fn start_at(bytes: &[u8], hit: usize) -> Option<(usize, usize)> {
 /// A host that a linkifier accepts: a letter or digit first; for `www.` links a dotted name
 /// after `www.`.
 fn valid_host(host: &str, www: bool) -> bool {
-    let name = host.split(['/', '?', '#']).next().unwrap_or_default();
+    let name_end = host
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(host.len());
+    let name = host.get(..name_end).unwrap_or_default();
     if !www {
         return name.chars().next().is_some_and(is_word);
     }
@@ -162,32 +174,49 @@ impl Brackets {
 /// Trims trailing punctuation and closing delimiters from a link `[start, end)`.
 fn trim(src: &str, start: usize, host: usize, mut end: usize, c: &Candidates) -> usize {
     let bytes = src.as_bytes();
-    let mut brackets = Brackets::count(src.get(start..end).unwrap_or_default());
+    // Bracket balance is only needed when a closing bracket ends the link (rare).
+    let mut brackets: Option<Brackets> = None;
     loop {
         let before_round = end;
         while end > host {
             let Some(&last) = bytes.get(end - 1) else {
                 break;
             };
-            let trim = matches!(last, b'.' | b',' | b':' | b';' | b'!' | b'?' | b'\'' | b'"')
-                || brackets.unbalanced(last);
+            let trim = match last {
+                b'.' | b',' | b':' | b';' | b'!' | b'?' | b'\'' | b'"' => true,
+                b')' | b']' | b'}' => brackets
+                    .get_or_insert_with(|| Brackets::count(src.get(start..end).unwrap_or_default()))
+                    .unbalanced(last),
+                _ => false,
+            };
             if !trim {
                 break;
             }
-            brackets.step(last, -1);
+            if let Some(b) = &mut brackets {
+                b.step(last, -1);
+            }
             end -= 1;
         }
-        for list in [&c.bold, &c.italic, &c.strike, &c.code, &c.mono] {
-            let i = list.partition_point(|r| at(r.end) < end);
-            if let Some(r) = list.get(i)
-                && at(r.end) == end
-                && at(r.start) < start
-                && at(r.close_start) > host
-            {
-                for &b in bytes.get(at(r.close_start)..end).unwrap_or_default() {
-                    brackets.step(b, -1);
+        // WhatsApp Web's conflict resolver: only a delimiter can end a delimited range.
+        let delimiter = end > host
+            && bytes
+                .get(end - 1)
+                .is_some_and(|b| matches!(b, b'*' | b'_' | b'~' | b'`'));
+        if delimiter {
+            for list in [&c.bold, &c.italic, &c.strike, &c.code, &c.mono] {
+                let i = list.partition_point(|r| at(r.end) < end);
+                if let Some(r) = list.get(i)
+                    && at(r.end) == end
+                    && at(r.start) < start
+                    && at(r.close_start) > host
+                {
+                    if let Some(b) = &mut brackets {
+                        for &ch in bytes.get(at(r.close_start)..end).unwrap_or_default() {
+                            b.step(ch, -1);
+                        }
+                    }
+                    end = at(r.close_start);
                 }
-                end = at(r.close_start);
             }
         }
         if end == before_round {

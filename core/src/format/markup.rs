@@ -3,7 +3,7 @@
 //! tree (`WAWebTextFormatParser` refuses a tree that does not serialize back to its input).
 //! The same walk without inline delimiters gives the plain text of [`super::text`].
 
-use super::ast::{Node, Root};
+use super::ast::{Children, Node, Root};
 
 /// Writes `root` as WhatsApp markup.
 pub(crate) fn render(root: &Root) -> String {
@@ -13,12 +13,12 @@ pub(crate) fn render(root: &Root) -> String {
 /// Writes `root` with or without the inline delimiters (`*` `_` `~` `` ` `` ```` ``` ````);
 /// list and quote prefixes and newlines are always written.
 pub(crate) fn write(root: &Root, delimiters: bool) -> String {
-    let mut out = String::with_capacity(root.span.end.saturating_sub(root.span.start));
+    let mut out = String::with_capacity(root.source().len());
     let mut w = Writer {
         out: &mut out,
         delimiters,
     };
-    w.nodes(&root.children);
+    w.nodes(root.children());
     out
 }
 
@@ -28,7 +28,7 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    fn nodes(&mut self, list: &[Node]) {
+    fn nodes(&mut self, list: Children<'_>) {
         for n in list {
             self.node(n);
         }
@@ -40,7 +40,7 @@ impl Writer<'_> {
         }
     }
 
-    fn wrapped(&mut self, d: &str, children: &[Node]) {
+    fn wrapped(&mut self, d: &str, children: Children<'_>) {
         self.delim(d);
         self.nodes(children);
         self.delim(d);
@@ -52,15 +52,15 @@ impl Writer<'_> {
         self.delim(d);
     }
 
-    fn node(&mut self, n: &Node) {
+    fn node(&mut self, n: Node<'_>) {
         match n {
-            Node::Text(t) => self.out.push_str(&t.value),
-            Node::Bold(b) => self.wrapped("*", &b.children),
-            Node::Italic(i) => self.wrapped("_", &i.children),
-            Node::Strike(s) => self.wrapped("~", &s.children),
-            Node::Code(c) => self.literal("`", &c.value),
-            Node::Mono(m) => self.literal("```", &m.value),
-            Node::Link(l) => self.nodes(&l.children),
+            Node::Text(t) => self.out.push_str(t.value),
+            Node::Bold(b) => self.wrapped("*", b.children),
+            Node::Italic(i) => self.wrapped("_", i.children),
+            Node::Strike(s) => self.wrapped("~", s.children),
+            Node::Code(c) => self.literal("`", c.value),
+            Node::Mono(m) => self.literal("```", m.value),
+            Node::Link(l) => self.nodes(l.children),
             Node::Break(_) => self.out.push('\n'),
             Node::BulletList(l) => {
                 for (i, item) in l.items.iter().enumerate() {
@@ -69,7 +69,7 @@ impl Writer<'_> {
                     }
                     self.out.push(item.marker);
                     self.out.push(' ');
-                    self.nodes(&item.children);
+                    self.nodes(item.children);
                 }
             }
             Node::OrderedList(l) => {
@@ -77,14 +77,14 @@ impl Writer<'_> {
                     if i > 0 {
                         self.out.push('\n');
                     }
-                    self.out.push_str(&item.number);
+                    self.out.push_str(item.number);
                     self.out.push_str(". ");
-                    self.nodes(&item.children);
+                    self.nodes(item.children);
                 }
             }
             Node::Quote(q) => {
-                self.out.push_str(&q.marker);
-                self.nodes(&q.children);
+                self.out.push_str(q.marker);
+                self.nodes(q.children);
             }
         }
     }

@@ -39,8 +39,8 @@ mod text;
 mod tree;
 
 pub use ast::{
-    Bold, Break, BulletItem, BulletList, Code, Italic, Link, Mono, Node, OrderedItem, OrderedList,
-    Quote, Root, Span, Strike, Text,
+    Bold, Break, BulletItem, BulletList, Children, Code, Italic, Link, Mono, Node, OrderedItem,
+    OrderedList, Quote, Root, Seq, SeqIter, Span, Strike, Text, Url, View,
 };
 pub use markdown::{MarkdownOptions, markdown_to_whatsapp, markdown_to_whatsapp_with_options};
 
@@ -87,7 +87,7 @@ pub fn parse_with_options(text: &str, opts: &Options) -> Root {
         candidates.links = link::find(text, &candidates);
     }
     let kept = resolve::resolve(&candidates);
-    tree::build(text, &kept)
+    tree::build(text, &kept, &candidates.newlines)
 }
 
 /// WhatsApp markup to safe HTML (see [`Root::to_html`]).
@@ -133,63 +133,28 @@ impl Root {
 
     /// Rewrites every span from UTF-8 byte offsets into `src` (the parsed text) to UTF-16
     /// code-unit offsets, as JavaScript indexes strings. Linear: offsets are visited in an
-    /// order where they never decrease (a node's start, its children, its end).
+    /// order where they never decrease (a node's start, its children, its end), so the
+    /// conversion is one sweep.
     pub fn spans_to_utf16(&mut self, src: &str) {
-        let mut offsets = Vec::new();
-        visit_offsets(self, &mut |o| offsets.push(*o));
-        // Already sorted, so the sort inside is linear.
+        let mut offsets = Vec::with_capacity(self.entry_count() * 2 + 2);
+        offsets.push(0);
+        self.walk_offsets(&mut |_, _, byte| offsets.push(byte));
+        offsets.push(self.source().len());
         crate::position::bytes_to_utf16(src, &mut offsets);
-        let mut it = offsets.into_iter();
-        visit_offsets(self, &mut |o| *o = it.next().unwrap_or(*o));
-    }
-}
-
-/// Calls `f` on every span offset: each node's start, then its children's, then its end.
-fn visit_offsets(root: &mut Root, f: &mut impl FnMut(&mut usize)) {
-    f(&mut root.span.start);
-    visit_nodes(&mut root.children, f);
-    f(&mut root.span.end);
-}
-
-fn visit_nodes(nodes: &mut [Node], f: &mut impl FnMut(&mut usize)) {
-    for n in nodes {
-        visit_node(n, f);
-    }
-}
-
-fn visit_node(n: &mut Node, f: &mut impl FnMut(&mut usize)) {
-    let (span, children): (&mut Span, &mut [Node]) = match n {
-        Node::Text(t) => (&mut t.span, &mut []),
-        Node::Code(c) => (&mut c.span, &mut []),
-        Node::Mono(m) => (&mut m.span, &mut []),
-        Node::Break(b) => (&mut b.span, &mut []),
-        Node::Bold(b) => (&mut b.span, &mut b.children),
-        Node::Italic(i) => (&mut i.span, &mut i.children),
-        Node::Strike(s) => (&mut s.span, &mut s.children),
-        Node::Link(l) => (&mut l.span, &mut l.children),
-        Node::Quote(q) => (&mut q.span, &mut q.children),
-        Node::BulletList(l) => {
-            f(&mut l.span.start);
-            for item in &mut l.items {
-                f(&mut item.span.start);
-                visit_nodes(&mut item.children, f);
-                f(&mut item.span.end);
+        let mut units = vec![Span::default(); self.entry_count()];
+        let mut it = offsets.iter().copied();
+        let start = it.next().unwrap_or(0);
+        self.walk_offsets(&mut |i, enter, _| {
+            let v = it.next().unwrap_or(0);
+            if let Some(s) = units.get_mut(i as usize) {
+                if enter {
+                    s.start = v;
+                } else {
+                    s.end = v;
+                }
             }
-            f(&mut l.span.end);
-            return;
-        }
-        Node::OrderedList(l) => {
-            f(&mut l.span.start);
-            for item in &mut l.items {
-                f(&mut item.span.start);
-                visit_nodes(&mut item.children, f);
-                f(&mut item.span.end);
-            }
-            f(&mut l.span.end);
-            return;
-        }
-    };
-    f(&mut span.start);
-    visit_nodes(children, f);
-    f(&mut span.end);
+        });
+        let end = it.next().unwrap_or(0);
+        self.set_units(Span::new(start, end), units);
+    }
 }

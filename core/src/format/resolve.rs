@@ -16,9 +16,14 @@
 
 use super::scan::{Candidates, Range};
 
-/// The merge order: by start, outer (longer) first, then by priority.
-fn key(r: &Range) -> (u32, std::cmp::Reverse<u32>, u8) {
-    (r.start, std::cmp::Reverse(r.end), r.kind.group())
+/// The merge order: by start, then outer (longer) first. Two constructs never match the
+/// same range, so ties are not a concern; lists are scanned in priority order anyway, and
+/// the first of equal keys wins.
+#[inline]
+fn key(r: Option<&Range>) -> u64 {
+    r.map_or(u64::MAX, |r| {
+        (u64::from(r.start) << 32) | u64::from(u32::MAX - r.end)
+    })
 }
 
 /// The ranges WhatsApp would show, sorted by start with outer ranges first; properly nested.
@@ -26,23 +31,31 @@ pub(crate) fn resolve(c: &Candidates) -> Vec<Range> {
     let lists = c.lists();
     let total = lists.iter().map(|l| l.len()).sum();
     let mut heads = [0usize; 7];
+    let mut keys = lists.map(|l| key(l.first()));
     let mut kept: Vec<(Range, bool)> = Vec::with_capacity(total);
     let mut stack: Vec<usize> = Vec::with_capacity(16);
     let mut losers: Vec<usize> = Vec::with_capacity(16);
     loop {
-        let mut best: Option<(usize, Range)> = None;
-        for (li, list) in lists.iter().enumerate() {
-            let head = heads.get(li).copied().unwrap_or(usize::MAX);
-            if let Some(r) = list.get(head)
-                && best.is_none_or(|(_, b)| key(r) < key(&b))
-            {
-                best = Some((li, *r));
+        // The list whose head comes first (lists are in priority order).
+        let mut li = 0;
+        let mut best = u64::MAX;
+        for (i, &k) in keys.iter().enumerate() {
+            if k < best {
+                best = k;
+                li = i;
             }
         }
-        let Some((li, r)) = best else { break };
-        if let Some(h) = heads.get_mut(li) {
-            *h += 1;
+        if best == u64::MAX {
+            break;
         }
+        let (Some(list), Some(head), Some(k)) =
+            (lists.get(li), heads.get_mut(li), keys.get_mut(li))
+        else {
+            break;
+        };
+        let Some(&r) = list.get(*head) else { break };
+        *head += 1;
+        *k = key(list.get(*head));
         while let Some(&top) = stack.last()
             && kept.get(top).is_none_or(|(k, _)| k.end <= r.start)
         {

@@ -3,12 +3,13 @@
 //! step). Conflicts between constructs are settled afterwards by [`super::resolve`].
 //!
 //! Only five bytes can change anything: `*` `_` `~` `` ` `` and the newline. The sweep jumps
-//! from one to the next and looks at neighbours only there, so plain text costs one table
-//! test per byte. Every construct keeps O(1) state (one pending opener per marker, one open
+//! from one to the next (eight bytes at a time) and looks at neighbours only there, so plain
+//! text costs a few operations per byte. Every construct keeps O(1) state (one pending opener per marker, one open
 //! fence, the current line's kind), so the pass is linear with no backtracking.
 
 use super::Options;
 use super::block;
+use super::chars::find_any;
 use super::code::Fences;
 use super::inline::{Delim, Matchers};
 
@@ -86,6 +87,8 @@ pub(crate) struct Candidates {
     pub italic: Vec<Range>,
     pub strike: Vec<Range>,
     pub links: Vec<Range>,
+    /// Every newline, in order (the tree splits text at them).
+    pub newlines: Vec<Pos>,
 }
 
 impl Candidates {
@@ -103,23 +106,13 @@ impl Candidates {
     }
 }
 
-/// The bytes that can start, end or change a construct; everything else is skipped.
-// Constant indices below 256 into a 256-entry table, evaluated at compile time: an
-// out-of-bounds index would fail the build, never a run.
-#[allow(clippy::indexing_slicing)]
-static SIGNIFICANT: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'*' as usize] = true;
-    t[b'_' as usize] = true;
-    t[b'~' as usize] = true;
-    t[b'`' as usize] = true;
-    t[b'\n' as usize] = true;
-    t
-};
+/// The bytes that can start, end or change a construct.
+const SIGNIFICANT: [u8; 5] = *b"*_~`\n";
 
+/// The first significant byte at or after `from`.
 #[inline]
-fn significant(b: u8) -> bool {
-    SIGNIFICANT.get(usize::from(b)).copied().unwrap_or(false)
+fn next_significant(bytes: &[u8], from: usize) -> Option<usize> {
+    find_any(bytes.get(from..)?, SIGNIFICANT).map(|p| from + p)
 }
 
 /// Finds every construct's candidate ranges in one sweep. Links are found afterwards by
@@ -136,14 +129,12 @@ pub(crate) fn scan(src: &str, opts: &Options) -> Candidates {
     let mut fences = Fences::default();
     let mut line = block::Line::at(src, 0, opts);
     let mut i = 0usize;
-    while let Some(off) = bytes
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|&b| significant(b)))
-    {
-        i += off;
+    while let Some(next) = next_significant(bytes, i) {
+        i = next;
         let Some(&b) = bytes.get(i) else { break };
         match b {
             b'\n' => {
+                out.newlines.push(pos(i));
                 fences.content(src, i + 1);
                 line.finish(i, &mut out.lines);
                 inline.newline();

@@ -27,7 +27,7 @@
 
 use super::super::chars::{is_space, is_word};
 use super::super::inline::{can_close, can_open};
-use super::super::{Node, Options, parse_with_options};
+use super::super::{Children, Node, Options, parse_with_options};
 
 /// A Markdown emphasis style.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -500,10 +500,8 @@ impl Line {
         }
         // The links WhatsApp would show (not those inside code, for instance).
         let mut links = Vec::new();
-        link_spans(
-            &parse_with_options(&text, &inline_only()).children,
-            &mut links,
-        );
+        let parsed = parse_with_options(&text, &inline_only());
+        link_spans(parsed.children(), &mut links);
         let mut li = 0;
         for (i, start) in starts.iter().enumerate() {
             while links
@@ -652,7 +650,7 @@ impl Line {
     fn verify(&self, out: &str) -> bool {
         let root = parse_with_options(out, &inline_only());
         let mut got = Vec::new();
-        tokens(&root.children, &mut got);
+        tokens(root.children(), &mut got);
         got == self.intended()
     }
 }
@@ -673,7 +671,7 @@ fn inline_only() -> Options {
 }
 
 /// The byte ranges of link nodes.
-fn link_spans(nodes: &[Node], out: &mut Vec<(usize, usize)>) {
+fn link_spans(nodes: Children<'_>, out: &mut Vec<(usize, usize)>) {
     for n in nodes {
         if let Node::Link(l) = n {
             out.push((l.span.start, l.span.end));
@@ -703,7 +701,7 @@ fn push_text(toks: &mut Vec<Tok>, s: &str) {
     }
 }
 
-fn tokens(nodes: &[Node], out: &mut Vec<Tok>) {
+fn tokens(nodes: Children<'_>, out: &mut Vec<Tok>) {
     for n in nodes {
         let style = match n {
             Node::Bold(_) => Some(Style::Bold),
@@ -712,10 +710,10 @@ fn tokens(nodes: &[Node], out: &mut Vec<Tok>) {
             _ => None,
         };
         match n {
-            Node::Text(t) => push_text(out, &t.value),
+            Node::Text(t) => push_text(out, t.value),
             Node::Break(_) => push_text(out, "\n"),
-            Node::Code(c) => out.push(Tok::Code(c.value.clone())),
-            Node::Mono(m) => out.push(Tok::Mono(m.value.clone())),
+            Node::Code(c) => out.push(Tok::Code(c.value.to_string())),
+            Node::Mono(m) => out.push(Tok::Mono(m.value.to_string())),
             _ => {
                 if let Some(s) = style {
                     out.push(Tok::Open(s));

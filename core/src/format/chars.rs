@@ -42,14 +42,15 @@ pub(crate) fn is_word(c: char) -> bool {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// Whether any byte of `w` is zero (exact: the classic bit trick).
+/// High bit set in each byte of `w` that is zero, and possibly in bytes above a zero byte
+/// (borrows): the lowest set bit is always exact, which is all that is used.
 #[inline]
-fn any_zero(w: u64) -> bool {
-    w.wrapping_sub(ONES) & !w & HIGHS != 0
+fn zero_bytes(w: u64) -> u64 {
+    w.wrapping_sub(ONES) & !w & HIGHS
 }
 
 /// The first byte of `bytes` that is one of `set`: eight bytes at a time (a word-wide test
-/// for each of the five), then the byte. Plain text is skipped in a few operations per byte.
+/// for each of the five), so plain text costs a few operations per byte.
 #[inline]
 pub(crate) fn find_any(bytes: &[u8], set: [u8; 5]) -> Option<usize> {
     let spread = set.map(|b| ONES * u64::from(b));
@@ -57,13 +58,16 @@ pub(crate) fn find_any(bytes: &[u8], set: [u8; 5]) -> Option<usize> {
     let mut base = 0;
     for chunk in &mut chunks {
         let w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
-        if spread.iter().any(|&s| any_zero(w ^ s)) {
-            return chunk.iter().position(|b| set.contains(b)).map(|p| base + p);
+        let hits = spread.iter().fold(0, |m, &s| m | zero_bytes(w ^ s));
+        if hits != 0 {
+            return Some(base + (hits.trailing_zeros() / 8) as usize);
         }
         base += 8;
     }
     let tail = chunks.remainder();
-    tail.iter().position(|b| set.contains(b)).map(|p| base + p)
+    tail.iter()
+        .position(|b| set.iter().any(|s| s == b))
+        .map(|p| base + p)
 }
 
 /// The character ending just before byte `at` of `s`, or `None` at the start.

@@ -109,10 +109,18 @@ impl Candidates {
 /// The bytes that can start, end or change a construct.
 const SIGNIFICANT: [u8; 5] = *b"*_~`\n";
 
-/// The first significant byte at or after `from`.
+/// The first significant byte at or after `from`. Markup often comes in runs (`**`,
+/// `_*`, a newline after a closer), so the very next byte is tried first.
 #[inline]
 fn next_significant(bytes: &[u8], from: usize) -> Option<usize> {
-    find_any(bytes.get(from..)?, SIGNIFICANT).map(|p| from + p)
+    let rest = bytes.get(from..)?;
+    if rest
+        .first()
+        .is_some_and(|&b| matches!(b, b'*' | b'_' | b'~' | b'`' | b'\n'))
+    {
+        return Some(from);
+    }
+    find_any(rest, SIGNIFICANT).map(|p| from + p)
 }
 
 /// Finds every construct's candidate ranges in one sweep. Links are found afterwards by

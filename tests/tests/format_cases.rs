@@ -56,3 +56,41 @@ fn parser_switches() {
     let root = format::parse_with_options("* a `b`\n> c https://x.io/_d_", &off);
     assert_eq!(root.to_html(), "* a `b`<br>&gt; c https://x.io/<em>d</em>");
 }
+
+/// The fuzz targets' seed inputs keep the fuzz targets' properties (so the seeds are checked
+/// on every test run, not only when fuzzing).
+#[test]
+fn fuzz_seeds_hold() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/seeds");
+    let read = |dir: &str| -> Vec<String> {
+        let mut out: Vec<String> = std::fs::read_dir(seeds.join(dir))
+            .expect("seed folder")
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        out.sort();
+        out
+    };
+    let format_seeds = read("format");
+    assert!(!format_seeds.is_empty());
+    for text in &format_seeds {
+        let root = format::parse(text);
+        assert_eq!(&root.to_markup(), text);
+        let mut units = root.clone();
+        units.spans_to_utf16(text);
+        assert_eq!(units.span.end, text.encode_utf16().count());
+    }
+    let markdown_seeds = read("markdown");
+    assert!(!markdown_seeds.is_empty());
+    for md in &markdown_seeds {
+        let wa = format::markdown_to_whatsapp(md);
+        assert_eq!(format::parse(&wa).to_markup(), wa);
+    }
+}
+
+#[test]
+fn measure_counts_the_source() {
+    let root = format::parse("*👍🏽*");
+    let m = root.measure();
+    assert_eq!((m.scalars, m.utf16, m.graphemes), (4, 6, 3));
+}

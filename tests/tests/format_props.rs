@@ -136,7 +136,7 @@ fn utf16_len(s: &str) -> usize {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
 
     #[test]
     fn parse_is_total_and_spans_are_sound(text in any_text()) {
@@ -372,7 +372,7 @@ fn messy_md() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 700, ..ProptestConfig::default() })]
 
     /// Markdown comes out with exactly the meant formatting on exactly the meant text, except
     /// intraword emphasis, which may only be dropped.

@@ -131,6 +131,14 @@ impl Root {
         markup::render(self)
     }
 
+    /// The lengths of the parsed text, as an editor shows them next to a preview: Unicode
+    /// scalars (what platform limits count), UTF-16 units (what JavaScript counts) and
+    /// graphemes (what a reader counts). Measure [`Root::to_text`] for the displayed text.
+    #[must_use]
+    pub fn measure(&self) -> crate::text::Measure {
+        crate::text::measure(self.source())
+    }
+
     /// Rewrites every span from UTF-8 byte offsets into `src` (the parsed text) to UTF-16
     /// code-unit offsets, as JavaScript indexes strings. Linear: offsets are visited in an
     /// order where they never decrease (a node's start, its children, its end), so the

@@ -116,6 +116,19 @@ fn marker_bit(c: char) -> u8 {
 
 /// Writes one line (a run of pieces without line breaks).
 pub(crate) fn render(pieces: &[Piece]) -> String {
+    // Plain text without a marker character cannot form anything: write it as it is.
+    let plain = pieces
+        .iter()
+        .all(|p| matches!(p, Piece::Text(t) if !t.contains(['*', '_', '~', '`'])));
+    if plain {
+        return pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+    }
     let mut line = Line::build(pieces);
     line.normalize();
     line.settle();

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wamsg::format::{self, Children, Node, Span};
+use wamsg::format::{self, Children, Span};
 
 fn check(nodes: Children<'_>, outer: Span, text: &str) {
     let mut at = outer.start;

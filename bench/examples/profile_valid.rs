@@ -9,7 +9,8 @@
 //! Each mode runs over the 500-message corpus ten times; subtract the `none` count (corpus
 //! generation) to get the cost of the mode itself. `render` instead runs the maximal template
 //! of the rendering benchmark REPS × 500 times through `Params::from_message` and
-//! `Template::hydrate` (subtract `render 0`).
+//! `Template::hydrate` (subtract `render 0`); `render_parse` / `render_serde` only parse its
+//! send payload (wamsg's tree / `serde_json::Value`).
 
 use std::hint::black_box;
 
@@ -25,10 +26,23 @@ fn main() {
         .nth(2)
         .and_then(|r| r.parse().ok())
         .unwrap_or(10);
-    if mode == "render" {
+    if mode == "render" || mode == "render_serde" || mode == "render_parse" {
         let (def, msg) = wamsg_bench::maximal_template();
         let t = wamsg::template::Template::prepare(&def, None, None, &opts);
         for _ in 0..reps * 500 {
+            if mode == "render_serde" {
+                black_box(serde_json::from_str::<serde_json::Value>(black_box(&msg)).ok());
+                continue;
+            }
+            if mode == "render_parse" {
+                let arena = wamsg::json::Arena::for_source(msg.len());
+                black_box(
+                    wamsg::json::parse(black_box(&msg), &arena, &opts.parse)
+                        .value
+                        .is_some(),
+                );
+                continue;
+            }
             let params = wamsg::template::Params::from_message(black_box(&msg), &opts);
             if let (Some(t), Some(p)) = (&t, params) {
                 black_box(t.hydrate(&p));

@@ -323,7 +323,76 @@ pub fn get_member<'v, 'a>(members: &'v [Member<'a>], key: &str) -> Option<&'v Me
 
 #[cfg(test)]
 mod tests {
-    use super::key_eq;
+    use super::{Arena, ParseOptions, key_eq, parse};
+
+    /// `(code, pointer)` of every diagnostic of `src`, in order.
+    fn pointers(src: &str, max_depth: usize) -> Vec<(String, String)> {
+        let arena = Arena::new();
+        let opts = ParseOptions {
+            max_depth,
+            ..ParseOptions::default()
+        };
+        parse(src, &arena, &opts)
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.as_str().to_string(), d.path.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn diagnostics_point_into_nested_documents() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                r#"{"a": [{"b": {"c": [1, 2, {"d": x}]}}]}"#,
+                &[("json.syntax", "/a/0/b/c/2/d")],
+            ),
+            (
+                r#"[[1], [2, [3, {"k": "\ud800"}]]]"#,
+                &[("json.lone_surrogate", "/1/1/1/k")],
+            ),
+            (
+                r#"{"x": [{"k": 1, "k": 2}, {"j": {"m": 1, "m": 2}}], "x": 0}"#,
+                &[
+                    ("json.duplicate_key", "/x/0/k"),
+                    ("json.duplicate_key", "/x/1/j/m"),
+                    ("json.duplicate_key", "/x"),
+                ],
+            ),
+            (r#"{"a\"b~": {"c": tru}}"#, &[("json.syntax", "/a\"b~0/c")]),
+            (r#"{"a": {"b" 1}}"#, &[("json.syntax", "/a/b")]),
+            (r#"{"a": [1 2]}"#, &[("json.syntax", "/a")]),
+            (r#"{"a": {"b": 1 "c": 2}}"#, &[("json.syntax", "/a")]),
+            (r#"{"o": {"\ud800": 1}}"#, &[("json.lone_surrogate", "/o")]),
+            (
+                r#"{"a": "\ud800", "b": ["\udc00"], "c": {"d": "\ud800"}} x"#,
+                &[
+                    ("json.lone_surrogate", "/a"),
+                    ("json.lone_surrogate", "/b/0"),
+                    ("json.lone_surrogate", "/c/d"),
+                    ("json.syntax", ""),
+                ],
+            ),
+            (
+                r#"[{"a": "\ud800", "a": 1}, {"b": [}]"#,
+                &[
+                    ("json.lone_surrogate", "/0/a"),
+                    ("json.duplicate_key", "/0/a"),
+                    ("json.syntax", "/1/b/0"),
+                ],
+            ),
+        ];
+        for (src, want) in cases {
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(c, p)| (c.to_string(), p.to_string()))
+                .collect();
+            assert_eq!(pointers(src, 64), want, "{src}");
+        }
+        assert_eq!(
+            pointers(r#"{"a": [[[1]]]}"#, 3),
+            [("json.too_deep".to_string(), "/a/0/0".to_string())]
+        );
+    }
 
     #[test]
     fn key_eq_is_string_equality() {

@@ -143,6 +143,18 @@ fn main() {
             m.as_secs_f64() * 1e3
         );
     }
+    // The same ratios taken within each round (the contenders of one round run milliseconds
+    // apart), then the median over rounds: robust against load that drifts during the run.
+    let per_round = |num: usize, den: usize, scale: f64| {
+        let mut r: Vec<f64> = runs[num]
+            .2
+            .iter()
+            .zip(&runs[den].2)
+            .map(|(a, b)| a.as_secs_f64() / b.as_secs_f64() * scale)
+            .collect();
+        r.sort_by(f64::total_cmp);
+        r[r.len() / 2]
+    };
     let thr = |i: usize, bytes: f64| bytes / medians[i].1.as_secs_f64();
     println!(
         "wamsg valid throughput / serde_json::Value:    {:.2}x (target >= 1.5x)",
@@ -151,6 +163,11 @@ fn main() {
     println!(
         "wamsg broken time per byte / valid:           {:.2}x (target <= 3x)",
         thr(2, bytes_valid) / thr(3, bytes_broken)
+    );
+    println!(
+        "per-round medians: valid / serde {:.2}x, broken / valid per byte {:.2}x",
+        per_round(0, 2, 1.0),
+        per_round(3, 2, bytes_valid / bytes_broken)
     );
     println!(
         "wamsg valid throughput / jsonschema valid:     {:.2}x",

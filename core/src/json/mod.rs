@@ -13,6 +13,8 @@
 
 mod parse;
 
+use std::cell::Cell;
+
 pub use parse::{
     BYTE_ORDER_MARK, DEPTH_CEILING, DUPLICATE_KEY, INVALID_UTF8, LONE_SURROGATE, ParseOptions,
     Parsed, SYNTAX, TOO_DEEP, TOO_LARGE, parse,
@@ -73,13 +75,24 @@ impl Arena {
         }
     }
 
-    /// An arena sized for parsing a `src_len`-byte document in one chunk (one `malloc`):
-    /// the trees of the benchmark's compact messages take 0.7–3.3 bytes per source byte
-    /// (median 1.9). Memory reserved but not used is never touched.
+    /// An arena sized for parsing a `src_len`-byte document in one chunk: the trees of the
+    /// benchmark's compact messages take 0.7–3.3 bytes per source byte (median 1.9), plus
+    /// the parser's working stacks. Memory reserved but not used is never touched.
+    ///
+    /// The thread's spare arena (the last one dropped, see [`POOL_MAX`]) is reused when its
+    /// chunk is large enough: the `malloc` and `free` of a fresh multi-kilobyte chunk cost
+    /// thousands of instructions in glibc when the heap is busy, as much as parsing a small
+    /// message's keys.
     #[must_use]
     pub fn for_source(src_len: usize) -> Self {
-        // + 1 KiB for the parser's working stacks, which live in the arena too.
-        Self::with_capacity(src_len.saturating_mul(4).saturating_add(1024).min(1 << 20))
+        let want = src_len.saturating_mul(4).saturating_add(1024).min(1 << 20);
+        if let Some(mut bump) = SPARE.with(Cell::take) {
+            bump.reset();
+            if bump.chunk_capacity() >= want {
+                return Self { bump };
+            }
+        }
+        Self::with_capacity(want)
     }
 
     /// Frees every tree parsed into this arena (kept: the largest chunk, for reuse).
@@ -91,6 +104,25 @@ impl Arena {
     #[must_use]
     pub fn allocated_bytes(&self) -> usize {
         self.bump.allocated_bytes()
+    }
+}
+
+/// Arenas of at most this many bytes go back to their thread when dropped, for the next
+/// [`Arena::for_source`]; larger ones (from big documents) are freed. Each thread keeps at
+/// most one spare.
+pub const POOL_MAX: usize = 256 * 1024;
+
+thread_local! {
+    static SPARE: Cell<Option<bumpalo::Bump>> = const { Cell::new(None) };
+}
+
+impl Drop for Arena {
+    fn drop(&mut self) {
+        if self.bump.allocated_bytes() <= POOL_MAX {
+            let bump = std::mem::take(&mut self.bump);
+            // During thread teardown the slot may be gone; then the arena is simply freed.
+            let _ = SPARE.try_with(|s| s.set(Some(bump)));
+        }
     }
 }
 
@@ -337,6 +369,32 @@ mod tests {
             .iter()
             .map(|d| (d.code.as_str().to_string(), d.path.to_string()))
             .collect()
+    }
+
+    fn spare_bytes() -> Option<usize> {
+        super::SPARE.with(|s| {
+            let b = s.take();
+            let n = b.as_ref().map(bumpalo::Bump::allocated_bytes);
+            s.set(b);
+            n
+        })
+    }
+
+    #[test]
+    fn dropped_arenas_are_reused_and_trees_stay_right() {
+        let src = r#"{"a": ["x\n", {"b": 1, "c": "\u00e9"}], "d": null}"#;
+        let opts = ParseOptions::default();
+        let mut trees = Vec::new();
+        for _ in 0..3 {
+            let arena = Arena::for_source(src.len());
+            trees.push(parse(src, &arena, &opts).value.map(|v| v.to_serde()));
+        }
+        assert!(spare_bytes().is_some());
+        let expected: serde_json::Value = serde_json::from_str(src).unwrap();
+        assert!(trees.iter().all(|t| t.as_ref() == Some(&expected)));
+        // A big arena is freed, not kept.
+        drop(Arena::with_capacity(2 * super::POOL_MAX));
+        assert!(spare_bytes().is_none_or(|n| n <= super::POOL_MAX));
     }
 
     #[test]

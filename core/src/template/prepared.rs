@@ -11,7 +11,7 @@ use crate::options::Options;
 use super::model::{self, ButtonKind, Def, HeaderFormat};
 use super::placeholder::{Key, Token, lex};
 use super::preview::{Button, Footer, Header, Preview, TextBlock};
-use super::send::{component, fallback_text, index_of, params as params_of};
+use super::send::{component, fallback_text, index_of, param_type, params as params_of};
 
 /// A lexed text: literal ranges and variables.
 #[derive(Clone, Debug)]
@@ -156,8 +156,10 @@ impl Params {
         let header_c = component(comps, "header");
         let header_media = header_c
             .and_then(|(_, h)| params_of(h).first())
-            .and_then(super::preview::param_header)
-            .filter(|h| !matches!(h, Header::Text(_)));
+            // A text header is read into `header` below; skipping it here also skips
+            // building (and formatting) a text preview only to drop it.
+            .filter(|p| param_type(p) != "text")
+            .and_then(super::preview::param_header);
         let buttons = comps
             .iter()
             .filter(|c| {

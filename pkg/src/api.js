@@ -1,0 +1,182 @@
+// The public API of the `wamsg` package over the WebAssembly engine (`wamsg_wasm.js`, made by
+// wasm-bindgen from the `wasm/` crate). This file only guards the boundary: it checks argument
+// types and options (a thrown TypeError names what is wrong), turns objects into JSON text,
+// keeps oversized or malformed strings out of WebAssembly memory, and parses the engine's
+// JSON answers. Every rule lives in the Rust core.
+//
+// The entry points (`node.js`, `browser.js`) instantiate the engine before this module is
+// used.
+
+import * as engine from './wamsg_wasm.js';
+import { guarded } from './guard.js';
+
+/** Default limits, the same as the Rust core's `Options::default()`. */
+export const defaults = Object.freeze({
+  api: 'cloud',
+  maxBytes: 4 * 1024 * 1024,
+  maxDepth: 64,
+  maxDiagnostics: 1000,
+});
+
+const KINDS = { auto: 0, message: 1, template: 2, webhook: 3 };
+const APIS = { cloud: 0, 'on-prem': 1 };
+// Largest value a u32 parameter of the engine takes; the core clamps the byte limit further.
+const U32_MAX = 0xffff_ffff;
+
+const VALIDATE_KEYS = ['api', 'maxBytes', 'maxDepth', 'maxDiagnostics'];
+const CHECK_KEYS = ['as', ...VALIDATE_KEYS];
+const TEXT_KEYS = ['maxBytes'];
+
+function describe(value) {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return 'an array';
+  const t = typeof value;
+  return t === 'object' ? 'an object' : `a ${t}`;
+}
+
+function fail(message, cause) {
+  return new TypeError(`wamsg: ${message}`, cause === undefined ? undefined : { cause });
+}
+
+const run = guarded(engine.__wbg_reset_state);
+
+function integer(value, name, min, max) {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw fail(`options.${name} must be an integer from ${min} to ${max}, got ${show(value)}`);
+  }
+  return value;
+}
+
+function oneOf(value, name, table) {
+  if (typeof value !== 'string' || !Object.hasOwn(table, value)) {
+    const allowed = Object.keys(table).map((k) => JSON.stringify(k)).join(', ');
+    throw fail(`options.${name} must be one of ${allowed}, got ${show(value)}`);
+  }
+  return table[value];
+}
+
+function show(value) {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return describe(value);
+}
+
+// Checks an options argument: undefined, null or a plain object with only `allowed` keys.
+function optionsObject(options, allowed) {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw fail(`options must be an object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) {
+      throw fail(`unknown option ${JSON.stringify(key)}; known options: ${allowed.join(', ')}`);
+    }
+  }
+  return options;
+}
+
+// Numeric engine arguments for a validation call.
+function limits(options) {
+  if (options === undefined) {
+    return [APIS.cloud, defaults.maxBytes, defaults.maxDepth, defaults.maxDiagnostics];
+  }
+  const api = options.api === undefined ? APIS.cloud : oneOf(options.api, 'api', APIS);
+  const maxBytes = options.maxBytes === undefined ? defaults.maxBytes : integer(options.maxBytes, 'maxBytes', 1, U32_MAX - 1);
+  const maxDepth = options.maxDepth === undefined ? defaults.maxDepth : integer(options.maxDepth, 'maxDepth', 1, U32_MAX);
+  const maxDiagnostics =
+    options.maxDiagnostics === undefined ? defaults.maxDiagnostics : integer(options.maxDiagnostics, 'maxDiagnostics', 1, U32_MAX);
+  return [api, maxBytes, maxDepth, maxDiagnostics];
+}
+
+// Lone surrogates cannot cross into WebAssembly as UTF-8 (they would silently become U+FFFD).
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+function wellFormed(text, what) {
+  const ok = typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text);
+  if (!ok) {
+    const at = text.search(LONE_SURROGATE);
+    const unit = text.charCodeAt(at).toString(16).toUpperCase();
+    throw fail(
+      `${what} contains a lone surrogate (U+${unit}) at UTF-16 offset ${at}; strings must be well-formed Unicode (see String.prototype.toWellFormed)`,
+    );
+  }
+  return text;
+}
+
+// A string argument: its type, its size (checked before it is copied into WebAssembly memory:
+// one UTF-16 unit is at least one UTF-8 byte, so a longer string cannot be within the limit)
+// and well-formedness.
+function text(value, what, maxBytes) {
+  if (typeof value !== 'string') {
+    throw fail(`${what} must be a string, got ${describe(value)}`);
+  }
+  if (value.length > maxBytes) {
+    throw fail(`${what} is ${value.length} UTF-16 code units long, over the limit of ${maxBytes} bytes (options.maxBytes)`);
+  }
+  return wellFormed(value, what);
+}
+
+// A document argument: JSON text, or an object that is turned into JSON text (diagnostics
+// then refer to positions in `JSON.stringify(input)`).
+function jsonText(input, what, maxBytes) {
+  if (typeof input === 'string') return text(input, what, maxBytes);
+  if (input === null || typeof input !== 'object') {
+    throw fail(`${what} must be a string of JSON text or an object, got ${describe(input)}`);
+  }
+  let json;
+  try {
+    json = JSON.stringify(input);
+  } catch (e) {
+    throw fail(`${what} cannot be turned into JSON: ${e instanceof Error ? e.message : String(e)}`, e);
+  }
+  if (typeof json !== 'string') {
+    throw fail(`${what} turned into no JSON at all (a toJSON method returned undefined?)`);
+  }
+  return text(json, what, maxBytes);
+}
+
+function report(json) {
+  return JSON.parse(json);
+}
+
+function validate(input, options, kind, what) {
+  const opts = optionsObject(options, VALIDATE_KEYS);
+  const args = limits(opts);
+  const src = jsonText(input, what, args[1]);
+  return report(run(engine.check, src, kind, ...args));
+}
+
+/** Validates an outbound message (JSON text or an object). */
+export function validateMessage(input, options) {
+  return validate(input, options, KINDS.message, 'message');
+}
+
+/** Validates a template definition (JSON text or an object). */
+export function validateTemplate(input, options) {
+  return validate(input, options, KINDS.template, 'template');
+}
+
+/** Validates a webhook notification (JSON text or an object). */
+export function validateWebhook(input, options) {
+  return validate(input, options, KINDS.webhook, 'webhook');
+}
+
+/** Validates any document; `options.as` picks the kind (default: detected by shape). */
+export function check(input, options) {
+  const opts = optionsObject(options, CHECK_KEYS);
+  const kind = opts?.as === undefined ? KINDS.auto : oneOf(opts.as, 'as', KINDS);
+  const args = limits(opts);
+  const src = jsonText(input, 'input', args[1]);
+  return report(run(engine.check, src, kind, ...args));
+}
+
+function textLimit(options) {
+  const opts = optionsObject(options, TEXT_KEYS);
+  return opts?.maxBytes === undefined ? defaults.maxBytes : integer(opts.maxBytes, 'maxBytes', 1, U32_MAX - 1);
+}
+
+/** The lengths of a text: Unicode scalars (what limits count), UTF-16 units, graphemes, bytes. */
+export function measure(value, options) {
+  return JSON.parse(run(engine.measure, text(value, 'text', textLimit(options))));
+}

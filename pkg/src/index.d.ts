@@ -1,0 +1,105 @@
+// Types of the `wamsg` package, written by hand (wasm-bindgen's own output describes the
+// internal engine, not this API). `pkg/test/types/usage.ts` is type-checked against them.
+
+/** `"error"`: the platform rejects it. `"warning"`: accepted, but likely a mistake or
+ * stricter sources disagree. */
+export type Severity = 'error' | 'warning';
+
+/** What kind of document was checked. */
+export type DocumentKind = 'message' | 'template' | 'webhook';
+
+/** One problem found in an input. Positions count UTF-16 code units, like JavaScript strings. */
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable code such as `"json.duplicate_key"` (catalogue: docs/codes.md). */
+  code: string;
+  /** RFC 6901 JSON Pointer of the offending value, `""` for the whole document. */
+  path: string;
+  /** 1-based line of the offending value in the input text. */
+  line: number;
+  /** 1-based column, in UTF-16 code units. */
+  column: number;
+  /** What is wrong and, where possible, how to fix it. */
+  message: string;
+  /** The Graph API error code the platform would answer with, when one is known. */
+  metaError?: number;
+  /** `[start, end)` of the offending value in the input text, in UTF-16 code units: `input.slice(start, end)`. */
+  span: [number, number];
+}
+
+/** The result of a validation. For object input, positions refer to `JSON.stringify(input)`. */
+export interface Report {
+  /** True when there is no error (warnings allowed). */
+  valid: boolean;
+  kind: DocumentKind;
+  /** Every problem found, ordered by position. */
+  diagnostics: Diagnostic[];
+}
+
+/** Options of every validation function. */
+export interface ValidateOptions {
+  /** API flavour: `"cloud"` (default) or `"on-prem"` (the On-Premises API). */
+  api?: 'cloud' | 'on-prem';
+  /** Largest accepted input in UTF-8 bytes (default 4 MiB). Larger input gets a
+   * `json.too_large` diagnostic, or a TypeError when it has more UTF-16 units than this. */
+  maxBytes?: number;
+  /** Deepest accepted nesting of arrays and objects (default 64). */
+  maxDepth?: number;
+  /** At most this many diagnostics (default 1000); a last warning says how many were left out. */
+  maxDiagnostics?: number;
+}
+
+/** Options of {@link check}. */
+export interface CheckOptions extends ValidateOptions {
+  /** What to validate the input as; `"auto"` (default) tells by its shape. */
+  as?: 'auto' | DocumentKind;
+}
+
+/** Options of the functions that take plain text. */
+export interface TextOptions {
+  /** Largest accepted text in UTF-16 code units (default 4 Mi); longer text is a TypeError. */
+  maxBytes?: number;
+}
+
+/** A JSON document: its text, or a value that `JSON.stringify` turns into it. */
+export type JsonInput = string | object;
+
+/** The lengths of a text. */
+export interface Measure {
+  /** Unicode scalar values: what the platform's limits count. */
+  scalars: number;
+  /** UTF-16 code units: what `string.length` says. */
+  utf16: number;
+  /** Extended grapheme clusters: what a reader sees as characters. */
+  graphemes: number;
+  /** UTF-8 bytes. */
+  bytes: number;
+}
+
+/** Default options, the same as the Rust core's. */
+export declare const defaults: Readonly<{
+  api: 'cloud';
+  maxBytes: number;
+  maxDepth: number;
+  maxDiagnostics: number;
+}>;
+
+/**
+ * Validates an outbound message (Cloud API by default): every problem at once.
+ * @throws {TypeError} when `input` is neither a string nor an object, cannot be turned into
+ * JSON (cycles, BigInt), is longer than `maxBytes` UTF-16 units, has lone surrogates, or
+ * when an option is wrong.
+ */
+export declare function validateMessage(input: JsonInput, options?: ValidateOptions): Report;
+
+/** Validates a template definition. Throws as {@link validateMessage}. */
+export declare function validateTemplate(input: JsonInput, options?: ValidateOptions): Report;
+
+/** Validates a webhook notification. Throws as {@link validateMessage}. */
+export declare function validateWebhook(input: JsonInput, options?: ValidateOptions): Report;
+
+/** Validates any document, as `options.as` says or as its shape tells. Throws as {@link validateMessage}. */
+export declare function check(input: JsonInput, options?: CheckOptions): Report;
+
+/** Measures a text three ways (for live counters). @throws {TypeError} for non-strings and lone surrogates. */
+export declare function measure(text: string, options?: TextOptions): Measure;

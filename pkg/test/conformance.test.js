@@ -1,0 +1,109 @@
+// Runs the conformance cases of the Rust tests (tests/cases/<area>/, expectations in the
+// `*.expected.json` sidecars) through the WebAssembly build and requires the same results.
+//
+// The expectations count columns in Unicode scalar values (the Rust side); this package
+// reports UTF-16 columns, so each column is converted back with the case's own text before
+// comparing: a difference that is not exactly the UTF-16/scalar difference fails.
+//
+// Each area is run the way its Rust test in tests/tests/<area>.rs runs it; an area without a
+// runner here fails, so a new area cannot be skipped silently.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import * as wamsg from 'wamsg';
+import { scalarColumn } from './util.js';
+
+const CASES = fileURLToPath(new URL('../../tests/cases/', import.meta.url));
+const COMMENT_KEYS = ['note', 'source', 'reason'];
+
+// The comparable part of a report, as `report_summary` in tests/src/lib.rs builds it, with
+// columns converted from UTF-16 units to scalars.
+function summary(report, src) {
+  return {
+    kind: report.kind,
+    valid: report.valid,
+    diagnostics: report.diagnostics.map((d) => {
+      const s = {
+        severity: d.severity,
+        code: d.code,
+        path: d.path,
+        line: d.line,
+        column: scalarColumn(src, d.line, d.column),
+      };
+      if (d.metaError !== undefined) s.metaError = d.metaError;
+      return s;
+    }),
+  };
+}
+
+// area -> { extensions, run(path, text) -> comparable value }, mirroring tests/tests/*.rs.
+const RUNNERS = {
+  // tests/tests/json.rs: checked as a message; only the JSON layer's own diagnostics.
+  json: {
+    extensions: ['json', 'txt'],
+    run(_path, text) {
+      const s = summary(wamsg.validateMessage(text), text);
+      s.diagnostics = s.diagnostics.filter((d) => d.code.startsWith('json.'));
+      return s;
+    },
+  },
+};
+
+function caseFiles(dir, extensions, out = []) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) caseFiles(p, extensions, out);
+    else if (!name.endsWith('.expected.json') && extensions.some((x) => name.endsWith(`.${x}`))) out.push(p);
+  }
+  return out.sort();
+}
+
+function expectedPath(p) {
+  const dot = p.lastIndexOf('.');
+  return `${p.slice(0, dot)}.expected.json`;
+}
+
+// Like Rust's read_to_string(..).unwrap_or_default(): text that is not UTF-8 reads as "".
+function readText(p) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(p));
+  } catch {
+    return '';
+  }
+}
+
+function stripComments(v) {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v).filter(([k]) => !COMMENT_KEYS.includes(k)));
+}
+
+const areas = readdirSync(CASES).filter((n) => statSync(join(CASES, n)).isDirectory());
+
+test('every conformance area has a JavaScript runner', () => {
+  assert.deepEqual(
+    areas.filter((a) => !Object.hasOwn(RUNNERS, a)),
+    [],
+    'add a runner to pkg/test/conformance.test.js that mirrors tests/tests/<area>.rs',
+  );
+});
+
+for (const area of areas.filter((a) => Object.hasOwn(RUNNERS, a))) {
+  const { extensions, run } = RUNNERS[area];
+  const files = caseFiles(join(CASES, area), extensions);
+  test(`conformance: ${area} (${files.length} cases)`, async (t) => {
+    assert.ok(files.length > 0, `no cases under tests/cases/${area}`);
+    for (const file of files) {
+      await t.test(relative(CASES, file), () => {
+        const expected = stripComments(JSON.parse(readFileSync(expectedPath(file), 'utf8')));
+        const actual = run(file, readText(file));
+        // The harness writes non-object results under "result".
+        const comparable = actual !== null && typeof actual === 'object' && !Array.isArray(actual) ? actual : { result: actual };
+        assert.deepStrictEqual(comparable, expected);
+      });
+    }
+  });
+}

@@ -1,0 +1,142 @@
+//! WebAssembly bindings of the `wamsg` core, the engine of the npm package `wamsg`.
+//!
+//! A thin layer with no logic of its own: each export takes text and plain numbers, calls
+//! the core with positions in UTF-16 code units (what JavaScript strings index by) and
+//! returns JSON text or a string. The package's JavaScript (`pkg/src/`) checks argument
+//! types and options, turns objects into JSON text, keeps oversized input from crossing into
+//! WebAssembly memory, and parses the JSON answers; so these exports are not the public API.
+//!
+//! The functions are ordinary Rust as well, so the layer is tested and linted natively.
+
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable
+    )
+)]
+
+use serde::Serialize;
+use wamsg::json::ParseOptions;
+use wamsg::{Api, DocumentKind, Options, Units};
+use wasm_bindgen::prelude::*;
+
+/// Serializes an answer; the core's types always serialize, so the error is only mapped
+/// for completeness (a thrown `Error`, never a trap).
+fn to_json<T: Serialize>(value: &T) -> Result<String, JsError> {
+    serde_json::to_string(value).map_err(|e| JsError::new(&format!("wamsg: {e}")))
+}
+
+/// Validation options as the package's JavaScript passes them, already checked there.
+/// `kind`: 0 = detect by shape, 1 = message, 2 = template, 3 = webhook.
+/// `api`: 0 = Cloud API, 1 = On-Premises API.
+#[must_use]
+pub fn options(api: u8, max_bytes: u32, max_depth: u32, max_diagnostics: u32) -> Options {
+    Options {
+        api: if api == 1 { Api::OnPrem } else { Api::Cloud },
+        parse: ParseOptions {
+            max_bytes: max_bytes as usize,
+            max_depth: max_depth as usize,
+        },
+        max_diagnostics: max_diagnostics as usize,
+        units: Units::Utf16,
+    }
+}
+
+/// The document kind for the numeric `kind` of [`check`]; 0 (and anything unknown) detects.
+#[must_use]
+pub fn kind(kind: u8) -> Option<DocumentKind> {
+    match kind {
+        1 => Some(DocumentKind::Message),
+        2 => Some(DocumentKind::Template),
+        3 => Some(DocumentKind::Webhook),
+        _ => None,
+    }
+}
+
+/// Validates `src` (JSON text) and returns the report as JSON:
+/// `{"valid", "kind", "diagnostics": [Diagnostic]}` with UTF-16 columns and spans.
+///
+/// # Errors
+/// Only if the report cannot be serialized, which the core's types rule out.
+#[wasm_bindgen]
+pub fn check(
+    src: &str,
+    kind_code: u8,
+    api: u8,
+    max_bytes: u32,
+    max_depth: u32,
+    max_diagnostics: u32,
+) -> Result<String, JsError> {
+    let opts = options(api, max_bytes, max_depth, max_diagnostics);
+    to_json(&wamsg::check(src, kind(kind_code), &opts))
+}
+
+/// The lengths of `text` as JSON: `{"scalars", "utf16", "graphemes", "bytes"}`.
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+pub fn measure(text: &str) -> Result<String, JsError> {
+    to_json(&wamsg::text::measure(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn report(src: &str, kind_code: u8) -> Value {
+        serde_json::from_str(&check(src, kind_code, 0, 4 << 20, 64, 1000).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn positions_are_utf16() {
+        // "😀" is one scalar but two UTF-16 units: the duplicate key after it sits one
+        // column further right in JavaScript than in Rust.
+        let src = "{\"a\":\"😀\",\"a\":1}";
+        let r = report(src, 1);
+        let d = r["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "json.duplicate_key")
+            .unwrap();
+        let scalars = wamsg::check(src, Some(DocumentKind::Message), &Options::default());
+        let native = scalars
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == "json.duplicate_key")
+            .unwrap();
+        assert_eq!(d["column"].as_u64().unwrap(), u64::from(native.column) + 1);
+        let start = d["span"][0].as_u64().unwrap() as usize;
+        let utf16: Vec<u16> = src.encode_utf16().collect();
+        assert_eq!(
+            String::from_utf16(&utf16[start..start + 3]).unwrap(),
+            "\"a\""
+        );
+    }
+
+    #[test]
+    fn kinds_and_limits_are_passed_through() {
+        assert_eq!(report("{}", 3)["kind"], "webhook");
+        assert_eq!(report("{\"category\":\"UTILITY\"}", 0)["kind"], "template");
+        let r: Value =
+            serde_json::from_str(&check("[[[1]]]", 1, 0, 4 << 20, 2, 1000).unwrap()).unwrap();
+        assert_eq!(r["valid"], false);
+        let r: Value = serde_json::from_str(&check("{}  ", 1, 0, 3, 64, 1000).unwrap()).unwrap();
+        assert_eq!(r["diagnostics"][0]["code"], "json.too_large");
+    }
+
+    #[test]
+    fn measure_counts_three_ways() {
+        let m: Value = serde_json::from_str(&measure("👍🏽e\u{301}").unwrap()).unwrap();
+        assert_eq!(m["scalars"], 4);
+        assert_eq!(m["utf16"], 6);
+        assert_eq!(m["graphemes"], 2);
+        assert_eq!(m["bytes"], 11);
+    }
+}

@@ -2,7 +2,7 @@
 
 use clap::{Args as ClapArgs, ValueEnum};
 use serde::Serialize;
-use wamsg::{Api, Diagnostic, DocumentKind, Options};
+use wamsg::{Api, Diagnostic, DocumentKind, Options, window};
 
 use crate::Outcome;
 use crate::input;
@@ -21,6 +21,20 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Time of the user's last inbound message (RFC 3339): adds the customer-care window and
+    /// billing preview to each message's report.
+    #[arg(long, value_name = "TIME")]
+    last_inbound: Option<String>,
+    /// The time to judge the window at (RFC 3339; default: the system clock). Given alone, it
+    /// means the user never wrote: only templates may be sent.
+    #[arg(long, value_name = "TIME")]
+    now: Option<String>,
+    /// End of an open free entry point window (RFC 3339).
+    #[arg(long, value_name = "TIME")]
+    free_entry_point_until: Option<String>,
+    /// The template definition of template messages (for the billing category).
+    #[arg(long, value_name = "DEF.json")]
+    template: Option<String>,
     /// Input files; none or `-` reads standard input.
     files: Vec<String>,
 }
@@ -53,9 +67,102 @@ struct DocReport<'a> {
     kind: DocumentKind,
     valid: bool,
     diagnostics: Vec<Diagnostic>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    window: Option<window::Window>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sendable: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    billing: Option<window::Billing>,
+}
+
+impl<'a> DocReport<'a> {
+    fn new(
+        source: &'a str,
+        line: usize,
+        text: &str,
+        kind: Option<DocumentKind>,
+        opts: &Options,
+        ctx: &WindowArgs,
+    ) -> Self {
+        let r = wamsg::check(text, kind, opts);
+        let mut doc = DocReport {
+            source,
+            line,
+            kind: r.kind,
+            valid: r.valid,
+            diagnostics: r.diagnostics,
+            window: None,
+            sendable: None,
+            billing: None,
+        };
+        if let (Some(facts), DocumentKind::Message) = (&ctx.facts, doc.kind) {
+            let a = window::assess(text, ctx.template.as_deref(), facts, opts);
+            // Parse errors are already in the report once.
+            doc.diagnostics.extend(
+                a.diagnostics
+                    .into_iter()
+                    .filter(|d| !d.code.as_str().starts_with("json.")),
+            );
+            doc.diagnostics.sort_by_key(|d| d.span.start);
+            doc.valid = doc.valid && a.sendable;
+            doc.window = Some(a.window);
+            doc.sendable = Some(a.sendable);
+            doc.billing = a.billing;
+        }
+        doc
+    }
+}
+
+/// The window facts, when `--last-inbound` or `--now` asked for them.
+struct WindowArgs {
+    facts: Option<window::Facts>,
+    template: Option<String>,
+}
+
+fn time_arg(flag: &str, value: Option<&String>) -> Result<Option<i64>, String> {
+    value
+        .map(|v| {
+            window::parse_rfc3339(v).ok_or_else(|| {
+                format!("--{flag}: \"{v}\" is not an RFC 3339 time such as 2025-07-01T12:00:00Z")
+            })
+        })
+        .transpose()
+}
+
+fn window_args(args: &Args) -> Result<WindowArgs, String> {
+    let last_inbound = time_arg("last-inbound", args.last_inbound.as_ref())?;
+    let now = time_arg("now", args.now.as_ref())?;
+    let free_entry_point_until = time_arg(
+        "free-entry-point-until",
+        args.free_entry_point_until.as_ref(),
+    )?;
+    let template = match &args.template {
+        Some(path) => Some(input::read_one(path)?.text),
+        None => None,
+    };
+    let facts = if last_inbound.is_some() || now.is_some() {
+        let now = match now {
+            Some(n) => n,
+            None => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_err(|e| format!("the system clock is before 1970: {e}"))?
+                .as_secs()
+                .try_into()
+                .map_err(|_| "the system clock is out of range".to_string())?,
+        };
+        Some(window::Facts {
+            last_inbound,
+            now,
+            free_entry_point_until,
+        })
+    } else {
+        None
+    };
+    Ok(WindowArgs { facts, template })
 }
 
 pub(crate) fn run(args: &Args) -> Result<Outcome, String> {
+    let ctx = window_args(args)?;
     let inputs = input::read_all(&args.files)?;
     let opts = Options {
         api: match args.api {
@@ -77,24 +184,10 @@ pub(crate) fn run(args: &Args) -> Result<Outcome, String> {
                 if line.trim().is_empty() {
                     continue;
                 }
-                let r = wamsg::check(line, kind, &opts);
-                reports.push(DocReport {
-                    source: &inp.name,
-                    line: i + 1,
-                    kind: r.kind,
-                    valid: r.valid,
-                    diagnostics: r.diagnostics,
-                });
+                reports.push(DocReport::new(&inp.name, i + 1, line, kind, &opts, &ctx));
             }
         } else {
-            let r = wamsg::check(&inp.text, kind, &opts);
-            reports.push(DocReport {
-                source: &inp.name,
-                line: 1,
-                kind: r.kind,
-                valid: r.valid,
-                diagnostics: r.diagnostics,
-            });
+            reports.push(DocReport::new(&inp.name, 1, &inp.text, kind, &opts, &ctx));
         }
     }
     let out = match args.format {
@@ -149,6 +242,18 @@ fn human(reports: &[DocReport<'_>], ndjson: bool) -> String {
         }
         if r.diagnostics.is_empty() {
             let _ = writeln!(s, "{at}: ok ({})", r.kind.as_str());
+        }
+        if let Some(w) = &r.window {
+            let state = match (w.open, w.closes_at) {
+                (true, Some(c)) => format!("open until {}", window::rfc3339(c)),
+                (false, Some(c)) => format!("closed since {}", window::rfc3339(c)),
+                _ => "not open (no inbound message)".to_string(),
+            };
+            let bill = match &r.billing {
+                Some(b) => b.explanation.clone(),
+                None => "not sendable".to_string(),
+            };
+            let _ = writeln!(s, "{at}: window {state}; {bill}");
         }
     }
     let docs = reports.len();

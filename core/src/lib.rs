@@ -42,6 +42,7 @@ pub mod suggest;
 pub mod template;
 pub mod text;
 pub mod webhook;
+pub mod window;
 
 pub use check::{check, check_bytes, detect};
 pub use diagnostic::{Code, Diagnostic, DocumentKind, Pointer, Report, Severity};

@@ -26,6 +26,7 @@ const U32_MAX = 0xffff_ffff;
 const VALIDATE_KEYS = ['api', 'maxBytes', 'maxDepth', 'maxDiagnostics'];
 const CHECK_KEYS = ['as', ...VALIDATE_KEYS];
 const TEXT_KEYS = ['maxBytes'];
+const WINDOW_KEYS = ['template', 'lastInbound', 'now', 'freeEntryPointUntil', ...VALIDATE_KEYS];
 
 function describe(value) {
   if (value === null) return 'null';
@@ -169,6 +170,39 @@ export function check(input, options) {
   const args = limits(opts);
   const src = jsonText(input, 'input', args[1]);
   return report(run(engine.check, src, kind, ...args));
+}
+
+// A point in time for the window rules: Unix seconds, or a Date.
+function seconds(value, name) {
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) throw fail(`options.${name} is an invalid Date`);
+    return Math.floor(ms / 1000);
+  }
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw fail(`options.${name} must be a Date or Unix seconds (a safe integer), got ${show(value)}`);
+  }
+  return value;
+}
+
+function optionalSeconds(value, name) {
+  return value === undefined || value === null ? undefined : seconds(value, name);
+}
+
+/**
+ * Whether a message may be sent now (the 24-hour customer service window) and what it
+ * would cost. `options.template` is the template definition a template message uses;
+ * times are Unix seconds or Dates; `now` defaults to the current time.
+ */
+export function assessWindow(message, options) {
+  const opts = optionsObject(options, WINDOW_KEYS);
+  const [api, maxBytes, maxDepth, maxDiagnostics] = limits(opts);
+  const src = jsonText(message, 'message', maxBytes);
+  const template = opts?.template === undefined ? undefined : jsonText(opts.template, 'options.template', maxBytes);
+  const lastInbound = optionalSeconds(opts?.lastInbound, 'lastInbound');
+  const now = opts?.now === undefined ? Math.floor(Date.now() / 1000) : seconds(opts.now, 'now');
+  const until = optionalSeconds(opts?.freeEntryPointUntil, 'freeEntryPointUntil');
+  return JSON.parse(run(engine.assess, src, template, lastInbound, now, until, api, maxBytes, maxDepth, maxDiagnostics));
 }
 
 function textLimit(options) {

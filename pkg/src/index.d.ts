@@ -103,3 +103,53 @@ export declare function check(input: JsonInput, options?: CheckOptions): Report;
 
 /** Measures a text three ways (for live counters). @throws {TypeError} for non-strings and lone surrogates. */
 export declare function measure(text: string, options?: TextOptions): Measure;
+
+/** A point in time: Unix seconds (an integer) or a Date. */
+export type Time = number | Date;
+
+/** Options of {@link assessWindow}. */
+export interface WindowOptions extends ValidateOptions {
+  /** The template definition a template message uses (for its billing category). */
+  template?: JsonInput;
+  /** When the user last wrote to the business; absent or null when never. */
+  lastInbound?: Time | null;
+  /** The moment to assess at (default: now). */
+  now?: Time;
+  /** End of a free entry point window (click-to-WhatsApp ad or page call-to-action), if open. */
+  freeEntryPointUntil?: Time | null;
+}
+
+/** The 24-hour customer service window at the assessed moment (times in Unix seconds). */
+export interface Window {
+  open: boolean;
+  openedAt?: number;
+  closesAt?: number;
+  remainingSeconds?: number;
+}
+
+/** What a message would be billed under. */
+export interface Billing {
+  /** `"PMP"`: per-message pricing; `"CBP"`: conversation-based (before 2025-07-01). */
+  pricingModel: 'PMP' | 'CBP';
+  billable: boolean;
+  category?: 'marketing' | 'utility' | 'authentication';
+  freeReason?: 'free_customer_service' | 'free_entry_point';
+  /** One sentence for people. */
+  explanation: string;
+}
+
+/** Whether a message may be sent now, and what it would cost. */
+export interface Assessment {
+  window: Window;
+  sendable: boolean;
+  /** Absent when the message cannot be sent. */
+  billing?: Billing;
+  /** Why it cannot be sent, and warnings (clock skew, unknown category). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Whether `message` may be sent at `options.now` under the customer service window rules,
+ * and what it would cost. Throws as {@link validateMessage}, and for bad times.
+ */
+export declare function assessWindow(message: JsonInput, options?: WindowOptions): Assessment;

@@ -40,6 +40,19 @@ function summary(report, src) {
   };
 }
 
+// JSON text as serde_json writes a `serde_json::Value`: compact, object keys sorted.
+function serdeText(v) {
+  if (typeof v === 'string') return v;
+  const sorted = (x) => {
+    if (Array.isArray(x)) return x.map(sorted);
+    if (x !== null && typeof x === 'object') {
+      return Object.fromEntries(Object.keys(x).sort().map((k) => [k, sorted(x[k])]));
+    }
+    return x;
+  };
+  return JSON.stringify(sorted(v));
+}
+
 // area -> { extensions, run(path, text) -> comparable value }, mirroring tests/tests/*.rs.
 const RUNNERS = {
   // tests/tests/json.rs: checked as a message; only the JSON layer's own diagnostics.
@@ -49,6 +62,32 @@ const RUNNERS = {
       const s = summary(wamsg.validateMessage(text), text);
       s.diagnostics = s.diagnostics.filter((d) => d.code.startsWith('json.'));
       return s;
+    },
+  },
+  // tests/tests/window.rs: {message, template?, facts, api?}; billing without its
+  // explanation; diagnostics with metaError null when absent.
+  window: {
+    extensions: ['json'],
+    run(_path, text) {
+      const c = JSON.parse(text);
+      const message = serdeText(c.message);
+      const a = wamsg.assessWindow(message, {
+        template: c.template === undefined ? undefined : serdeText(c.template),
+        lastInbound: c.facts.last_inbound ?? undefined,
+        now: c.facts.now,
+        freeEntryPointUntil: c.facts.free_entry_point_until ?? undefined,
+        api: c.api === 'on-prem' ? 'on-prem' : 'cloud',
+      });
+      if (a.billing) delete a.billing.explanation;
+      a.diagnostics = a.diagnostics.map((d) => ({
+        severity: d.severity,
+        code: d.code,
+        path: d.path,
+        line: d.line,
+        column: scalarColumn(message, d.line, d.column),
+        metaError: d.metaError ?? null,
+      }));
+      return a;
     },
   },
 };

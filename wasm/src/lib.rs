@@ -75,6 +75,43 @@ pub fn check(
     to_json(&wamsg::check(src, kind(kind_code), &opts))
 }
 
+/// Whether `message` (JSON text) may be sent at `now` and what it would cost, as JSON:
+/// `{"window", "sendable", "billing"?, "diagnostics"}`. `template` is the template
+/// definition (JSON text) a template message uses, for its category. Times are Unix seconds;
+/// the package's JavaScript passes only integers.
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+#[allow(clippy::too_many_arguments)] // one flat call across the boundary, no JS objects
+pub fn assess(
+    message: &str,
+    template: Option<String>,
+    last_inbound: Option<f64>,
+    now: f64,
+    free_entry_point_until: Option<f64>,
+    api: u8,
+    max_bytes: u32,
+    max_depth: u32,
+    max_diagnostics: u32,
+) -> Result<String, JsError> {
+    // `as` saturates; the JavaScript side has already checked these are safe integers.
+    #[allow(clippy::cast_possible_truncation)]
+    let secs = |t: f64| t as i64;
+    let facts = wamsg::window::Facts {
+        last_inbound: last_inbound.map(secs),
+        now: secs(now),
+        free_entry_point_until: free_entry_point_until.map(secs),
+    };
+    let opts = options(api, max_bytes, max_depth, max_diagnostics);
+    to_json(&wamsg::window::assess(
+        message,
+        template.as_deref(),
+        &facts,
+        &opts,
+    ))
+}
+
 /// The lengths of `text` as JSON: `{"scalars", "utf16", "graphemes", "bytes"}`.
 ///
 /// # Errors

@@ -1,0 +1,37 @@
+// The package's surface: what it exports matches its hand-written types, and positions are
+// UTF-16 offsets that index the input string directly.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+import * as wamsg from 'wamsg';
+
+test('the runtime exports exactly what index.d.ts declares', () => {
+  const dts = readFileSync(new URL('../dist/index.d.ts', import.meta.url), 'utf8');
+  const declared = [...dts.matchAll(/^export declare (?:function|const) (\w+)/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(Object.keys(wamsg).sort(), declared);
+});
+
+test('spans index the input string and columns count UTF-16 units', () => {
+  const src = '{"text":{"body":"👍🏽 ok"},\n "😀": 1, "text": {}}';
+  const r = wamsg.validateMessage(src);
+  const dup = r.diagnostics.find((d) => d.code === 'json.duplicate_key');
+  assert.ok(dup, JSON.stringify(r.diagnostics));
+  assert.equal(src.slice(dup.span[0], dup.span[1]), '"text"');
+  assert.equal(dup.line, 2);
+  // Line 2 is ` "😀": 1, "text"…`: the key starts after 1 + 4 (quote, 2 units, quote) + 5 units.
+  assert.equal(dup.column, src.split('\n')[1].indexOf('"text"') + 1);
+  assert.equal(dup.column, 11);
+});
+
+test('object input is reported against its JSON.stringify text', () => {
+  const obj = { text: { body: 'hi' }, n: 1 };
+  const src = JSON.stringify(obj);
+  assert.deepEqual(wamsg.validateMessage(obj), wamsg.validateMessage(src));
+});
+
+test('defaults are the core defaults and frozen', () => {
+  assert.deepEqual({ ...wamsg.defaults }, { api: 'cloud', maxBytes: 4194304, maxDepth: 64, maxDiagnostics: 1000 });
+  assert.ok(Object.isFrozen(wamsg.defaults));
+});

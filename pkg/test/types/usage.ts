@@ -1,0 +1,47 @@
+// Type-checked in CI (`npm run typecheck`) against the package's shipped types: every public
+// function used the way the README shows, and misuse that must not compile marked with
+// expect-error comments (tsc fails if such a line compiles after all).
+
+import {
+  check,
+  defaults,
+  measure,
+  validateMessage,
+  validateTemplate,
+  validateWebhook,
+  type Diagnostic,
+  type Report,
+  type Measure,
+} from 'wamsg';
+
+const report: Report = validateMessage('{"messaging_product":"whatsapp"}', { api: 'cloud', maxDiagnostics: 50 });
+const ok: boolean = report.valid;
+for (const d of report.diagnostics) {
+  const where: string = `${d.path} ${d.line}:${d.column}`;
+  const [start, end]: [number, number] = d.span;
+  const meta: number | undefined = d.metaError;
+  const severity: 'error' | 'warning' = d.severity;
+  void [where, start, end, meta, severity];
+}
+validateTemplate({ name: 'order_update', language: 'en_US', category: 'UTILITY', components: [] });
+validateWebhook({ object: 'whatsapp_business_account', entry: [] }, { maxBytes: 1 << 20, maxDepth: 32 });
+const kind: 'message' | 'template' | 'webhook' = check('{}', { as: 'auto' }).kind;
+const m: Measure = measure('👍🏽', { maxBytes: 4096 });
+const counts: number = m.scalars + m.utf16 + m.graphemes + m.bytes;
+const limit: number = defaults.maxBytes;
+const first: Diagnostic | undefined = report.diagnostics[0];
+void [ok, kind, counts, limit, first];
+
+// @ts-expect-error: the API flavour is a closed set
+validateMessage('{}', { api: 'onprem' });
+// @ts-expect-error: unknown option
+validateMessage('{}', { maxbytes: 10 });
+// @ts-expect-error: numbers are not documents
+validateMessage(42);
+// @ts-expect-error: `as` only on check()
+validateMessage('{}', { as: 'message' });
+// @ts-expect-error: measure takes text only
+measure({ text: 'x' });
+// @ts-expect-error: reports are not writable into other kinds
+const wrong: 'sms' = check('{}').kind;
+void wrong;

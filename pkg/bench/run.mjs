@@ -1,0 +1,105 @@
+// Speed of the package in Node, against JavaScript baselines measured in the same run.
+// Not a test: `npm run bench` in pkg/ after `npm run build`; results go to BENCHMARKS.md.
+//
+// 1. validateMessage(string) over Meta's 50 OpenAPI request examples vs ajv (draft 2020-12,
+//    `discriminator: true`) on the patched schema derived from the same spec, + JSON.parse
+//    (ajv validates objects; wamsg takes the text, so the parse is part of the job).
+// 2. formatToHtml on a 4 KiB message vs @flasd/whatsapp-formatting's format() on the same text.
+//
+// Each figure is the median of 7 rounds of at least 200 ms each, after a warm-up.
+
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import flasd from '@flasd/whatsapp-formatting';
+
+import * as wamsg from 'wamsg';
+
+const data = (name) => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8'));
+
+// Calls fn(), which does `ops` operations, until `ms` have passed; returns ns per operation.
+function round(fn, ops, ms) {
+  let n = 0;
+  const start = process.hrtime.bigint();
+  const until = start + BigInt(ms * 1e6);
+  let now = start;
+  while (now < until) {
+    fn();
+    n++;
+    now = process.hrtime.bigint();
+  }
+  return Number(now - start) / (n * ops);
+}
+
+function measure(fn, ops) {
+  for (let i = 0; i < 3; i++) round(fn, ops, 100); // warm-up: JIT and WebAssembly tiers
+  const rounds = [];
+  for (let i = 0; i < 7; i++) {
+    globalThis.gc?.();
+    rounds.push(round(fn, ops, 200));
+  }
+  rounds.sort((a, b) => a - b);
+  return rounds[3];
+}
+
+const fmt = (ns) => (ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
+const results = [];
+function report(name, ns, unit = 'op') {
+  results.push({ name, ns });
+  console.log(`${name.padEnd(58)} ${fmt(ns).padStart(10)} / ${unit}`);
+}
+
+// --- 1. message validation -------------------------------------------------------------
+const examples = Object.values(data('messages.examples.json')).map((m) => JSON.stringify(m));
+const schema = data('messages.request.schema.patched.ajv-discriminator.json');
+const ajvFirst = new Ajv2020({ discriminator: true, strict: false, logger: false }).compile(schema);
+const ajvAll = new Ajv2020({ discriminator: true, strict: false, logger: false, allErrors: true }).compile(schema);
+
+const bytes = examples.reduce((n, s) => n + Buffer.byteLength(s), 0);
+console.log(`corpus: ${examples.length} messages, ${bytes} bytes (${(bytes / examples.length).toFixed(0)} bytes on average)`);
+console.log(`ajv verdicts: ${examples.filter((s) => ajvFirst(JSON.parse(s))).length} valid; wamsg: ${examples.filter((s) => wamsg.validateMessage(s).valid).length} valid\n`);
+
+let sink = 0;
+const wamsgNs = measure(() => {
+  for (const s of examples) sink += wamsg.validateMessage(s).diagnostics.length;
+}, examples.length);
+const ajvNs = measure(() => {
+  for (const s of examples) sink += ajvFirst(JSON.parse(s)) ? 1 : 0;
+}, examples.length);
+const ajvAllNs = measure(() => {
+  for (const s of examples) sink += ajvAll(JSON.parse(s)) ? 1 : 0;
+}, examples.length);
+const parseNs = measure(() => {
+  for (const s of examples) sink += JSON.parse(s) ? 1 : 0;
+}, examples.length);
+
+report('wamsg validateMessage(string)', wamsgNs, 'message');
+report('ajv (discriminator) + JSON.parse', ajvNs, 'message');
+report('ajv (discriminator, allErrors) + JSON.parse', ajvAllNs, 'message');
+report('JSON.parse alone', parseNs, 'message');
+console.log(`  → wamsg is ${(ajvNs / wamsgNs).toFixed(2)}× ajv + JSON.parse (target ≥ 1.3×), ${(ajvAllNs / wamsgNs).toFixed(2)}× with allErrors\n`);
+
+// --- 2. formatting ---------------------------------------------------------------------
+// A 4 KiB message (exactly 4096 UTF-8 bytes) with every kind of markup, emoji and a list.
+const para =
+  '*Order update* for _Ana_ 🎉: your parcel ~was~ is on its way. Track it with `TRK-123` or call us.\n' +
+  '* ```mono text``` item with *bold _nested_* words\n- second item, plain\n1. numbered _one_\n> a quoted line 😀\n';
+let message = '';
+while (Buffer.byteLength(message + para) <= 4096) message += para;
+message += 'x'.repeat(4096 - Buffer.byteLength(message));
+console.log(`formatting input: ${Buffer.byteLength(message)} bytes, ${message.length} UTF-16 units`);
+
+if (typeof wamsg.formatToHtml === 'function') {
+  const ours = measure(() => {
+    sink += wamsg.formatToHtml(message).length;
+  }, 1);
+  report('wamsg formatToHtml (4 KiB)', ours);
+  const theirs = measure(() => {
+    sink += flasd.format(message).length;
+  }, 1);
+  report('@flasd/whatsapp-formatting format() (4 KiB)', theirs);
+  console.log(`  → formatToHtml: ${fmt(ours)} (budget ≤ 10 µs), ${(theirs / ours).toFixed(2)}× @flasd/whatsapp-formatting`);
+} else {
+  console.log('formatToHtml is not in this build yet: skipped');
+}
+
+if (sink === 0.5) console.log(''); // keep the results alive

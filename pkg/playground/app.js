@@ -13,7 +13,7 @@ const SAMPLE_DEFINITION = {
     { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { header_text: ['A-42'] } },
     {
       type: 'BODY',
-      text: 'Hello *{{1}}* 👋, your order _{{2}}_ ships on {{3}}.\nTotal: ```{{4}}```',
+      text: 'Hello *{{1}}* 👋, your order _{{2}}_ ships on {{3}}. The total of {{4}} was paid by card.\nThank you for shopping with us!',
       example: { body_text: [['Ana', 'A-42', 'May 2', '$10']] },
     },
     { type: 'FOOTER', text: 'Reply STOP to opt out' },
@@ -220,6 +220,9 @@ function previewCounters(preview, bodyLimit) {
 // --- the update on every keystroke -----------------------------------------------------
 
 let mode = 'template';
+// The last preview that showed something, per mode: while the input does not parse, it stays
+// on screen (dimmed) instead of the phone going blank on every half-typed edit.
+const lastShown = {};
 
 function attempt(fn, ed, items) {
   try {
@@ -255,7 +258,12 @@ function update() {
     highlight(text, []);
     counters([['Text body', body, limits.textBody]]);
   }
-  renderPreview(preview);
+  const fresh = Boolean(preview && (preview.header || preview.body || preview.buttons.length || preview.list));
+  if (fresh) lastShown[mode] = { preview, rows: $('#counters tbody').cloneNode(true) };
+  const shown = fresh ? preview : lastShown[mode]?.preview;
+  if (!fresh && lastShown[mode]) $('#counters tbody').replaceWith(lastShown[mode].rows.cloneNode(true));
+  $('#preview').classList.toggle('stale', !fresh && Boolean(shown));
+  renderPreview(shown);
   listDiagnostics(items);
   $('#status').textContent = `checked and rendered in ${(performance.now() - started).toFixed(1)} ms`;
 }

@@ -86,6 +86,9 @@ test('an error is listed and highlighted at its place in the editor', async () =
   const syntax = page.locator('.editor:has(#payload) mark.error[data-code="json.syntax"]');
   await syntax.waitFor();
   assert.equal(await syntax.innerText(), ',');
+  // Meanwhile the last good preview stays, dimmed.
+  assert.match(await text('#preview .wa-body'), /Hello Bea/);
+  assert.equal(await page.locator('#preview.stale').count(), 1);
 
   mkdirSync(OUT, { recursive: true });
   await page.screenshot({ path: new URL('playground.png', OUT).pathname, fullPage: true });
@@ -96,11 +99,12 @@ test('free text mode previews WhatsApp formatting', async () => {
   await page.click('button[data-mode="text"]');
   await page.focus('#text');
   await page.keyboard.press('Control+A');
-  await page.keyboard.type('*bold* and _italic_ ~gone~\n> quoted', { delay: 5 });
+  const typed = '*bold* and _italic_ ~gone~\n> quoted';
+  await page.keyboard.type(typed, { delay: 5 });
   const body = page.locator('#preview .wa-body');
   assert.equal(await body.locator('strong').innerText(), 'bold');
   assert.equal(await body.locator('em, i').first().innerText(), 'italic');
-  assert.equal(await page.locator('#counters tr[data-part="Text body"] td').nth(1).innerText(), '33');
+  assert.equal(await page.locator('#counters tr[data-part="Text body"] td').nth(1).innerText(), String(typed.length));
   await page.screenshot({ path: new URL('playground-text.png', OUT).pathname, fullPage: true });
   assert.deepEqual(pageErrors, []);
 });

@@ -108,12 +108,12 @@ function wellFormed(text, what) {
 // A string argument: its type, its size (checked before it is copied into WebAssembly memory:
 // one UTF-16 unit is at least one UTF-8 byte, so a longer string cannot be within the limit)
 // and well-formedness.
-function text(value, what, maxBytes) {
+function text(value, what, maxBytes, limitName = 'options.maxBytes') {
   if (typeof value !== 'string') {
     throw fail(`${what} must be a string, got ${describe(value)}`);
   }
   if (value.length > maxBytes) {
-    throw fail(`${what} is ${value.length} UTF-16 code units long, over the limit of ${maxBytes} bytes (options.maxBytes)`);
+    throw fail(`${what} is ${value.length} UTF-16 code units long, over the limit of ${maxBytes} bytes (${limitName})`);
   }
   return wellFormed(value, what);
 }
@@ -203,6 +203,94 @@ export function assessWindow(message, options) {
   const now = opts?.now === undefined ? Math.floor(Date.now() / 1000) : seconds(opts.now, 'now');
   const until = optionalSeconds(opts?.freeEntryPointUntil, 'freeEntryPointUntil');
   return JSON.parse(run(engine.assess, src, template, lastInbound, now, until, api, maxBytes, maxDepth, maxDiagnostics));
+}
+
+// --- locale formatting ------------------------------------------------------------------
+
+function localeResult(json) {
+  const r = JSON.parse(json);
+  if (r.error !== undefined) throw new RangeError(`wamsg: ${r.error}`);
+  return r.value;
+}
+
+// Language, currency and calendar codes are short; 4096 UTF-16 units is a generous cap.
+const CODE_LIMIT = 4096;
+
+function languageCode(value) {
+  if (typeof value !== 'string') throw fail(`language must be a string such as "en_US", got ${describe(value)}`);
+  return text(value, 'language', CODE_LIMIT, 'codes are short');
+}
+
+// An integer argument that must fit the core's parameter type; outside that range it cannot
+// be valid, and is a RangeError rather than a silently dropped value.
+function intIn(value, name, min, max) {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw fail(`${name} must be an integer, got ${show(value)}`);
+  }
+  if (value < min || value > max) throw new RangeError(`wamsg: ${name} ${value} is out of range`);
+  return value;
+}
+
+const I32 = [-(2 ** 31), 2 ** 31 - 1];
+const U8 = [0, 255];
+const DATE_TIME_KEYS = ['year', 'month', 'day_of_month', 'day_of_week', 'hour', 'minute', 'calendar', 'fallback_value'];
+
+/**
+ * Formats `amount1000 / 1000` units of an ISO 4217 currency in a template language's locale,
+ * as a `currency` parameter renders with `localize: 'locale'` (the same text as `Intl`).
+ * Throws a RangeError for an unknown language or currency, or an amount outside Meta's int32.
+ */
+export function formatCurrency(language, amount1000, currency) {
+  const lang = languageCode(language);
+  const amount = intIn(amount1000, 'amount1000', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  if (typeof currency !== 'string') throw fail(`currency must be a string such as "USD", got ${describe(currency)}`);
+  const code = text(currency, 'currency', CODE_LIMIT, 'codes are short');
+  return localeResult(run(engine.format_currency, lang, amount, code));
+}
+
+/**
+ * Formats `date_time` components (Meta's field names: year, month, day_of_month, day_of_week,
+ * hour, minute, calendar; a payload's `fallback_value` is ignored) in a template language's
+ * locale. Throws a RangeError for an unknown language, another calendar or invalid parts.
+ */
+export function formatDateTime(language, parts) {
+  const lang = languageCode(language);
+  if (parts === null || typeof parts !== 'object' || Array.isArray(parts)) {
+    throw fail(`date_time parts must be an object, got ${describe(parts)}`);
+  }
+  for (const key of Object.keys(parts)) {
+    if (!DATE_TIME_KEYS.includes(key)) throw fail(`unknown date_time field ${JSON.stringify(key)}; known fields: ${DATE_TIME_KEYS.join(', ')}`);
+  }
+  const field = (name, [min, max]) => (parts[name] === undefined || parts[name] === null ? undefined : intIn(parts[name], name, min, max));
+  let calendar;
+  if (parts.calendar !== undefined && parts.calendar !== null) {
+    calendar = text(parts.calendar, 'calendar', CODE_LIMIT, 'codes are short');
+  }
+  return localeResult(
+    run(
+      engine.format_date_time,
+      lang,
+      field('year', I32),
+      field('month', U8),
+      field('day_of_month', U8),
+      field('day_of_week', U8),
+      field('hour', U8),
+      field('minute', U8),
+      calendar,
+    ),
+  );
+}
+
+/** Formats the UTC time of a Unix timestamp (seconds) in a template language's locale. */
+export function formatTimestamp(language, unixSeconds) {
+  const lang = languageCode(language);
+  const seconds = intIn(unixSeconds, 'unixSeconds', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  return localeResult(run(engine.format_unix_epoch, lang, seconds));
+}
+
+/** The `Intl` locale tag whose CLDR data a template language is formatted with (`prs_AF` → `fa-AF`). */
+export function intlLocale(language) {
+  return localeResult(run(engine.intl_locale, languageCode(language)));
 }
 
 function textLimit(options) {

@@ -153,3 +153,39 @@ export interface Assessment {
  * and what it would cost. Throws as {@link validateMessage}, and for bad times.
  */
 export declare function assessWindow(message: JsonInput, options?: WindowOptions): Assessment;
+
+/**
+ * Formats `amount1000 / 1000` units of an ISO 4217 currency in a template language's locale
+ * (`"de"`, `"en_US"`, …), as a `currency` parameter renders with `localize: "locale"`: the
+ * same text as `Intl.NumberFormat` gives for that locale.
+ * @throws {RangeError} for an unknown language or currency, or an amount outside Meta's int32.
+ * @throws {TypeError} for arguments of the wrong type.
+ */
+export declare function formatCurrency(language: string, amount1000: number, currency: string): string;
+
+/** `date_time` components with Meta's field names; a payload's `date_time` object fits as is. */
+export interface DateTimeParts {
+  year?: number | null;
+  month?: number | null;
+  day_of_month?: number | null;
+  /** 1 = Monday … 7 = Sunday; the date's own weekday is shown whatever is given. */
+  day_of_week?: number | null;
+  hour?: number | null;
+  minute?: number | null;
+  /** Only `"GREGORIAN"`. */
+  calendar?: string | null;
+  /** Ignored (accepted so that a payload's `date_time` object can be passed as is). */
+  fallback_value?: string;
+}
+
+/**
+ * Formats `date_time` components in a template language's locale.
+ * @throws {RangeError} for an unknown language, another calendar, or invalid parts.
+ */
+export declare function formatDateTime(language: string, parts: DateTimeParts): string;
+
+/** Formats the UTC time of a Unix timestamp (seconds, years 1 to 9999) in a template language's locale. */
+export declare function formatTimestamp(language: string, unixSeconds: number): string;
+
+/** The `Intl` locale tag whose CLDR data a template language is formatted with (`"prs_AF"` → `"fa-AF"`). */
+export declare function intlLocale(language: string): string;

@@ -173,3 +173,30 @@ function engineMemory() {
 function engineMemoryPages() {
   return engineMemory().buffer.byteLength / 65536;
 }
+
+test('locale formatting: wrong types are TypeErrors, unsupported values RangeErrors', () => {
+  assert.equal(wamsg.formatCurrency('en_US', 100990, 'USD'), '$100.99');
+  throwsType(() => wamsg.formatCurrency(undefined, 1, 'USD'), /language must be a string/);
+  throwsType(() => wamsg.formatCurrency('en_US', 1.5, 'USD'), /amount1000 must be an integer, got 1.5/);
+  throwsType(() => wamsg.formatCurrency('en_US', 1n, 'USD'), /amount1000 must be an integer/);
+  throwsType(() => wamsg.formatCurrency('en_US', 1, 840), /currency must be a string/);
+  throwsType(() => wamsg.formatCurrency('en\uD800', 1, 'USD'), /lone surrogate/);
+  throwsType(() => wamsg.formatCurrency('x'.repeat(5000), 1, 'USD'), /over the limit of 4096/);
+  const range = (fn, pattern) => {
+    assert.throws(fn, (e) => e instanceof RangeError && pattern.test(e.message));
+    stillWorks();
+  };
+  range(() => wamsg.formatCurrency('en-US', 1, 'USD'), /not one of Meta's template language codes; did you mean `en_US`/);
+  range(() => wamsg.formatCurrency('de', 1, 'XYZ'), /XYZ/);
+  range(() => wamsg.formatCurrency('de', 2 ** 31, 'EUR'), /./);
+  range(() => wamsg.formatDateTime('de', { year: 2024, month: 300 }), /month 300 is out of range/);
+  range(() => wamsg.formatDateTime('de', { year: 2024, month: 13 }), /./);
+  range(() => wamsg.formatDateTime('de', { year: 2024, calendar: 'HEBREW' }), /HEBREW/);
+  range(() => wamsg.formatTimestamp('de', 1e15), /./);
+  throwsType(() => wamsg.formatDateTime('de', null), /parts must be an object, got null/);
+  throwsType(() => wamsg.formatDateTime('de', { yeer: 2024 }), /unknown date_time field "yeer"/);
+  throwsType(() => wamsg.formatDateTime('de', { year: '2024' }), /year must be an integer, got "2024"/);
+  // A payload's date_time object is accepted as is.
+  const param = { fallback_value: 'May 2', year: 2026, month: 5, day_of_month: 2 };
+  assert.equal(typeof wamsg.formatDateTime('en_US', param), 'string');
+});

@@ -112,6 +112,92 @@ pub fn assess(
     ))
 }
 
+/// A locale formatting result as JSON: `{"value": "..."}`, or `{"error": "..."}` with the
+/// core's explanation (the package's JavaScript throws a `RangeError` with it, as `Intl` does).
+fn formatted(result: Result<String, wamsg::locale::Error>) -> Result<String, JsError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "lowercase")]
+    enum Formatted {
+        Value(String),
+        Error(String),
+    }
+    to_json(&match result {
+        Ok(v) => Formatted::Value(v),
+        Err(e) => Formatted::Error(e.to_string()),
+    })
+}
+
+/// Narrows an integer-valued `f64` from JavaScript, which has checked that it is a safe
+/// integer within the range of the core's parameter type (values outside it are thrown
+/// there as out of range, never dropped here).
+#[allow(clippy::cast_possible_truncation)]
+fn int(v: f64) -> i64 {
+    v as i64
+}
+
+/// `amount_1000 / 1000` units of `currency` formatted in `lang`'s locale, as a currency
+/// parameter renders with `localize: "locale"`. JSON as [`formatted`] says.
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+pub fn format_currency(lang: &str, amount_1000: f64, currency: &str) -> Result<String, JsError> {
+    formatted(wamsg::locale::format_currency(
+        lang,
+        int(amount_1000),
+        currency,
+    ))
+}
+
+/// `date_time` components formatted in `lang`'s locale. JSON as [`formatted`] says.
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+#[allow(clippy::too_many_arguments)] // one flat call across the boundary, no JS objects
+pub fn format_date_time(
+    lang: &str,
+    year: Option<f64>,
+    month: Option<f64>,
+    day_of_month: Option<f64>,
+    day_of_week: Option<f64>,
+    hour: Option<f64>,
+    minute: Option<f64>,
+    calendar: Option<String>,
+) -> Result<String, JsError> {
+    let small = |v: Option<f64>| v.and_then(|v| u8::try_from(int(v)).ok());
+    let parts = wamsg::locale::DateTimeParts {
+        year: year.and_then(|v| i32::try_from(int(v)).ok()),
+        month: small(month),
+        day_of_month: small(day_of_month),
+        day_of_week: small(day_of_week),
+        hour: small(hour),
+        minute: small(minute),
+        calendar,
+    };
+    formatted(wamsg::locale::format_date_time(lang, &parts))
+}
+
+/// The UTC time of a Unix timestamp (seconds) formatted in `lang`'s locale. JSON as
+/// [`formatted`] says.
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+pub fn format_unix_epoch(lang: &str, seconds: f64) -> Result<String, JsError> {
+    formatted(wamsg::locale::format_unix_epoch(lang, int(seconds)))
+}
+
+/// The `Intl` locale whose CLDR data `lang` is formatted with (`prs_AF` → `fa-AF`). JSON as
+/// [`formatted`] says.
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+pub fn intl_locale(lang: &str) -> Result<String, JsError> {
+    formatted(wamsg::locale::intl_locale(lang).map(str::to_owned))
+}
+
 /// The lengths of `text` as JSON: `{"scalars", "utf16", "graphemes", "bytes"}`.
 ///
 /// # Errors
@@ -166,6 +252,32 @@ mod tests {
         assert_eq!(r["valid"], false);
         let r: Value = serde_json::from_str(&check("{}  ", 1, 0, 3, 64, 1000).unwrap()).unwrap();
         assert_eq!(r["diagnostics"][0]["code"], "json.too_large");
+    }
+
+    #[test]
+    fn locale_results_and_errors_are_json() {
+        let v: Value =
+            serde_json::from_str(&format_currency("de", -1_234_567.0, "EUR").unwrap()).unwrap();
+        assert_eq!(v["value"], "-1.234,57\u{a0}€");
+        let e: Value = serde_json::from_str(&format_currency("de", 1.0, "XXX").unwrap()).unwrap();
+        assert!(e["error"].as_str().unwrap().contains("XXX"));
+        let e: Value = serde_json::from_str(
+            &format_date_time(
+                "en_US",
+                Some(2024.0),
+                Some(13.0),
+                None,
+                None,
+                None,
+                None,
+                None,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        assert!(e.get("error").is_some(), "{e}");
+        let v: Value = serde_json::from_str(&intl_locale("prs_AF").unwrap()).unwrap();
+        assert_eq!(v["value"], "fa-AF");
     }
 
     #[test]

@@ -12,6 +12,12 @@ import {
   type Diagnostic,
   type Report,
   type Measure,
+  assessWindow,
+  formatCurrency,
+  formatDateTime,
+  formatTimestamp,
+  intlLocale,
+  type Assessment,
 } from 'wamsg';
 
 const report: Report = validateMessage('{"messaging_product":"whatsapp"}', { api: 'cloud', maxDiagnostics: 50 });
@@ -32,6 +38,15 @@ const limit: number = defaults.maxBytes;
 const first: Diagnostic | undefined = report.diagnostics[0];
 void [ok, kind, counts, limit, first];
 
+const a: Assessment = assessWindow('{}', { lastInbound: new Date(), now: 1_800_000_000, template: { category: 'UTILITY' } });
+const sendable: boolean = a.sendable;
+const billable: boolean | undefined = a.billing?.billable;
+const price: string = formatCurrency('en_US', 100_990, 'USD');
+const when: string = formatDateTime('de', { year: 2026, month: 5, day_of_month: 2, fallback_value: 'May 2' });
+const epoch: string = formatTimestamp('pt_BR', 1_700_000_000);
+const tag: string = intlLocale('prs_AF');
+void [sendable, billable, price, when, epoch, tag];
+
 // @ts-expect-error: the API flavour is a closed set
 validateMessage('{}', { api: 'onprem' });
 // @ts-expect-error: unknown option
@@ -40,6 +55,10 @@ validateMessage('{}', { maxbytes: 10 });
 validateMessage(42);
 // @ts-expect-error: `as` only on check()
 validateMessage('{}', { as: 'message' });
+// @ts-expect-error: Meta's field names, not camelCase
+formatDateTime('de', { dayOfMonth: 2 });
+// @ts-expect-error: amounts are numbers
+formatCurrency('de', '1000', 'EUR');
 // @ts-expect-error: measure takes text only
 measure({ text: 'x' });
 // @ts-expect-error: reports are not writable into other kinds

@@ -78,7 +78,7 @@ function optionsObject(options, allowed) {
 }
 
 // Numeric engine arguments for a validation call.
-function limits(options) {
+function engineOptions(options) {
   if (options === undefined) {
     return [APIS.cloud, defaults.maxBytes, defaults.maxDepth, defaults.maxDiagnostics];
   }
@@ -137,15 +137,32 @@ function jsonText(input, what, maxBytes) {
   return text(json, what, maxBytes);
 }
 
-function report(json) {
-  return JSON.parse(json);
+// The hot path takes its text through the engine's reused input buffer: `encodeInto` writes
+// UTF-8 straight into WebAssembly memory (3 bytes per UTF-16 unit at most), no allocation.
+const encoder = new TextEncoder();
+
+function putInput(src) {
+  const capacity = src.length * 3;
+  const ptr = engine.input_buffer(capacity);
+  // Read `memory` after the call: growing it replaces its buffer.
+  const memory = engine.initSync().memory;
+  return encoder.encodeInto(src, new Uint8Array(memory.buffer, ptr, capacity)).written;
+}
+
+const KIND_NAMES = [undefined, 'message', 'template', 'webhook'];
+
+// A clean report comes back as its kind alone; anything else as JSON.
+function runCheck(src, kind, [api, maxBytes, maxDepth, maxDiagnostics]) {
+  const code = run(() => engine.check(putInput(src), kind, api, maxBytes, maxDepth, maxDiagnostics));
+  if (code !== 0) return { valid: true, kind: KIND_NAMES[code], diagnostics: [] };
+  return JSON.parse(engine.take_output());
 }
 
 function validate(input, options, kind, what) {
   const opts = optionsObject(options, VALIDATE_KEYS);
-  const args = limits(opts);
+  const args = engineOptions(opts);
   const src = jsonText(input, what, args[1]);
-  return report(run(engine.check, src, kind, ...args));
+  return runCheck(src, kind, args);
 }
 
 /** Validates an outbound message (JSON text or an object). */
@@ -167,9 +184,9 @@ export function validateWebhook(input, options) {
 export function check(input, options) {
   const opts = optionsObject(options, CHECK_KEYS);
   const kind = opts?.as === undefined ? KINDS.auto : oneOf(opts.as, 'as', KINDS);
-  const args = limits(opts);
+  const args = engineOptions(opts);
   const src = jsonText(input, 'input', args[1]);
-  return report(run(engine.check, src, kind, ...args));
+  return runCheck(src, kind, args);
 }
 
 // A point in time for the window rules: Unix seconds, or a Date.
@@ -196,7 +213,7 @@ function optionalSeconds(value, name) {
  */
 export function assessWindow(message, options) {
   const opts = optionsObject(options, WINDOW_KEYS);
-  const [api, maxBytes, maxDepth, maxDiagnostics] = limits(opts);
+  const [api, maxBytes, maxDepth, maxDiagnostics] = engineOptions(opts);
   const src = jsonText(message, 'message', maxBytes);
   const template = opts?.template === undefined ? undefined : jsonText(opts.template, 'options.template', maxBytes);
   const lastInbound = optionalSeconds(opts?.lastInbound, 'lastInbound');

@@ -19,6 +19,8 @@
     )
 )]
 
+use std::cell::RefCell;
+
 use serde::Serialize;
 use wamsg::json::ParseOptions;
 use wamsg::{Api, DocumentKind, Options, Units};
@@ -57,22 +59,90 @@ pub fn kind(kind: u8) -> Option<DocumentKind> {
     }
 }
 
-/// Validates `src` (JSON text) and returns the report as JSON:
-/// `{"valid", "kind", "diagnostics": [Diagnostic]}` with UTF-16 columns and spans.
+// --- the input buffer --------------------------------------------------------------------
+//
+// The hot calls (validation on every keystroke) take their text through one reused buffer in
+// WebAssembly memory that JavaScript fills with `TextEncoder.encodeInto`: no allocation per
+// call, and the browser's native UTF-8 encoder instead of a per-character copy loop.
+// JavaScript writes into the buffer only between calls, while no Rust borrow of it exists.
+
+thread_local! {
+    static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    static OUTPUT: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// A buffer this large is released after the call instead of kept for the next one.
+const KEEP_INPUT_BYTES: usize = 1 << 20;
+
+/// Makes the input buffer at least `capacity` bytes long and returns its address in
+/// WebAssembly memory (meaningless on other targets).
+#[wasm_bindgen]
+#[must_use]
+pub fn input_buffer(capacity: u32) -> u32 {
+    INPUT.with_borrow_mut(|b| {
+        let capacity = capacity as usize;
+        if b.len() < capacity {
+            b.resize(capacity, 0);
+        }
+        u32::try_from(b.as_mut_ptr() as usize).unwrap_or(0)
+    })
+}
+
+/// Runs `f` over the first `len` bytes of the input buffer, then shrinks a large buffer.
+fn with_input<T>(len: u32, f: impl FnOnce(&[u8]) -> T) -> T {
+    INPUT.with_borrow_mut(|b| {
+        let out = f(b.get(..len as usize).unwrap_or_default());
+        if b.len() > KEEP_INPUT_BYTES {
+            *b = Vec::new();
+        }
+        out
+    })
+}
+
+/// Copies `bytes` into the input buffer (what JavaScript does with `encodeInto`), for tests.
+#[cfg(test)]
+fn put(bytes: &[u8]) -> u32 {
+    let _ = input_buffer(u32::try_from(bytes.len()).unwrap());
+    INPUT.with_borrow_mut(|b| b[..bytes.len()].copy_from_slice(bytes));
+    u32::try_from(bytes.len()).unwrap()
+}
+
+/// The JSON answer a call left behind when it returned 0 (taken once).
+#[wasm_bindgen]
+#[must_use]
+pub fn take_output() -> String {
+    OUTPUT.with_borrow_mut(std::mem::take)
+}
+
+/// Validates the first `len` bytes of the input buffer (JSON text). A report without
+/// diagnostics, the common case, is returned as its kind alone (1 = message, 2 = template,
+/// 3 = webhook) and JavaScript builds `{valid: true, kind, diagnostics: []}`; otherwise the
+/// call returns 0 and [`take_output`] gives the report as JSON: `{"valid", "kind",
+/// "diagnostics": [Diagnostic]}` with UTF-16 columns and spans.
 ///
 /// # Errors
 /// Only if the report cannot be serialized, which the core's types rule out.
 #[wasm_bindgen]
 pub fn check(
-    src: &str,
+    len: u32,
     kind_code: u8,
     api: u8,
     max_bytes: u32,
     max_depth: u32,
     max_diagnostics: u32,
-) -> Result<String, JsError> {
+) -> Result<u8, JsError> {
     let opts = options(api, max_bytes, max_depth, max_diagnostics);
-    to_json(&wamsg::check(src, kind(kind_code), &opts))
+    let report = with_input(len, |src| wamsg::check_bytes(src, kind(kind_code), &opts));
+    if report.diagnostics.is_empty() {
+        return Ok(match report.kind {
+            DocumentKind::Message => 1,
+            DocumentKind::Template => 2,
+            DocumentKind::Webhook => 3,
+        });
+    }
+    let json = to_json(&report)?;
+    OUTPUT.with_borrow_mut(|o| *o = json);
+    Ok(0)
 }
 
 /// Whether `message` (JSON text) may be sent at `now` and what it would cost, as JSON:
@@ -212,8 +282,20 @@ mod tests {
     use super::*;
     use serde_json::Value;
 
+    /// What the package's JavaScript makes of a `check` call.
+    fn checked(src: &str, kind_code: u8, max_bytes: u32, max_depth: u32) -> Value {
+        let len = put(src.as_bytes());
+        match check(len, kind_code, 0, max_bytes, max_depth, 1000).unwrap() {
+            0 => serde_json::from_str(&take_output()).unwrap(),
+            k => {
+                let kind = ["message", "template", "webhook"][usize::from(k) - 1];
+                serde_json::json!({"valid": true, "kind": kind, "diagnostics": []})
+            }
+        }
+    }
+
     fn report(src: &str, kind_code: u8) -> Value {
-        serde_json::from_str(&check(src, kind_code, 0, 4 << 20, 64, 1000).unwrap()).unwrap()
+        checked(src, kind_code, 4 << 20, 64)
     }
 
     #[test]
@@ -247,11 +329,35 @@ mod tests {
     fn kinds_and_limits_are_passed_through() {
         assert_eq!(report("{}", 3)["kind"], "webhook");
         assert_eq!(report("{\"category\":\"UTILITY\"}", 0)["kind"], "template");
-        let r: Value =
-            serde_json::from_str(&check("[[[1]]]", 1, 0, 4 << 20, 2, 1000).unwrap()).unwrap();
+        let r = checked("[[[1]]]", 1, 4 << 20, 2);
         assert_eq!(r["valid"], false);
-        let r: Value = serde_json::from_str(&check("{}  ", 1, 0, 3, 64, 1000).unwrap()).unwrap();
+        let r = checked("{}  ", 1, 3, 64);
         assert_eq!(r["diagnostics"][0]["code"], "json.too_large");
+    }
+
+    #[test]
+    fn the_input_buffer_is_reused_and_large_ones_released() {
+        // Clean reports come back as their kind only, and leave no output behind.
+        let len = put(b"{}");
+        assert_eq!(check(len, 3, 0, 4 << 20, 64, 1000).unwrap(), 3);
+        assert_eq!(take_output(), "");
+        // Only the first `len` bytes count, whatever an earlier, longer input left behind.
+        let _ = put(b"{\"a\":1,\"a\":2}");
+        let len = put(b"{}");
+        assert_eq!(check(len, 3, 0, 4 << 20, 64, 1000).unwrap(), 3);
+        let small = input_buffer(16);
+        assert_eq!(
+            input_buffer(8),
+            small,
+            "a smaller request reuses the buffer"
+        );
+        let big = vec![b' '; KEEP_INPUT_BYTES + 1];
+        let len = put(&big);
+        assert_eq!(check(len, 1, 0, 4 << 20, 64, 1000).unwrap(), 0);
+        assert!(
+            INPUT.with_borrow(Vec::len) == 0,
+            "a large buffer is released after use"
+        );
     }
 
     #[test]

@@ -32,7 +32,8 @@ pub(crate) struct Args {
     /// End of an open free entry point window (RFC 3339).
     #[arg(long, value_name = "TIME")]
     free_entry_point_until: Option<String>,
-    /// The template definition of template messages (for the billing category).
+    /// The template definition of template messages: checks each one against it (parameter
+    /// counts and types, language, buttons) and gives the billing category.
     #[arg(long, value_name = "DEF.json")]
     template: Option<String>,
     /// Input files; none or `-` reads standard input.
@@ -84,7 +85,11 @@ impl<'a> DocReport<'a> {
         opts: &Options,
         ctx: &WindowArgs,
     ) -> Self {
-        let r = wamsg::check(text, kind, opts);
+        let mut r = wamsg::check(text, kind, opts);
+        // With a definition, template messages are also checked against it (132000, 132001, ...).
+        if let (Some(def), DocumentKind::Message) = (&ctx.template, r.kind) {
+            r = wamsg::template::check_send(text, def, opts);
+        }
         let mut doc = DocReport {
             source,
             line,

@@ -77,3 +77,51 @@ fn bad_times_are_usage_errors() {
     );
     assert_eq!(err.lines().count(), 1);
 }
+
+#[test]
+fn template_flag_checks_the_message_against_its_definition_and_bills_it() {
+    let def = "examples/order_template.definition.json";
+    let (code, out, _) = wamsg(&[
+        "check",
+        "--format",
+        "json",
+        "--template",
+        def,
+        "--now",
+        "2025-11-22T09:00:00Z",
+        "examples/order_template.message.json",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["billing"]["category"], "utility");
+    assert_eq!(v[0]["billing"]["billable"], true);
+
+    // The same message in another language: no such template (deterministic policy).
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/order_template.message.json"
+    ))
+    .unwrap();
+    let wrong = text.replace("\"en_US\"", "\"en_GB\"");
+    let path = std::env::temp_dir().join(format!("wamsg-wrong-lang-{}.json", std::process::id()));
+    std::fs::write(&path, wrong).unwrap();
+    let (code, out, _) = wamsg(&[
+        "check",
+        "--format",
+        "json",
+        "--template",
+        def,
+        path.to_str().unwrap(),
+    ]);
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(code, 1, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        v[0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["metaError"] == 132_001),
+        "{out}"
+    );
+}

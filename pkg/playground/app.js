@@ -201,9 +201,9 @@ function counters(rows) {
       const m = wamsg.measure(text);
       const tr = document.createElement('tr');
       tr.dataset.part = name;
-      if (m.scalars > limit) tr.className = 'over';
-      else if (m.utf16 > limit) tr.className = 'warn';
-      for (const cell of [name, m.scalars, limit, m.utf16, m.graphemes]) {
+      if (limit !== undefined && m.scalars > limit) tr.className = 'over';
+      else if (limit !== undefined && m.utf16 > limit) tr.className = 'warn';
+      for (const cell of [name, m.scalars, limit ?? '—', m.utf16, m.graphemes]) {
         const td = document.createElement('td');
         td.textContent = String(cell);
         tr.append(td);

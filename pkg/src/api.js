@@ -1,153 +1,39 @@
-// The public API of the `wamsg` package over the WebAssembly engine (`wamsg_wasm.js`, made by
-// wasm-bindgen from the `wasm/` crate). This file only guards the boundary: it checks argument
-// types and options (a thrown TypeError names what is wrong), turns objects into JSON text,
-// keeps oversized or malformed strings out of WebAssembly memory, and parses the engine's
-// JSON answers. Every rule lives in the Rust core.
+// The public API of the `wamsg` package over its main WebAssembly engine (`wamsg_wasm.js`,
+// made by wasm-bindgen from the `wasm/` crate's `engine` module). This file only maps
+// arguments onto engine calls (checks in boundary.js) and parses the engine's JSON answers.
+// Every rule lives in the Rust core.
 //
 // The entry points (`node.js`, `browser.js`) instantiate the engine before this module is
 // used.
 
 import * as engine from './wamsg_wasm.js';
-import { guarded } from './guard.js';
+import {
+  KINDS,
+  U32_MAX,
+  VALIDATE_KEYS,
+  defaults,
+  describe,
+  engineCalls,
+  engineOptions,
+  fail,
+  integer,
+  jsonText,
+  oneOf,
+  optionsObject,
+  show,
+  text,
+} from './boundary.js';
 
-/** Default limits, the same as the Rust core's `Options::default()`. */
-export const defaults = Object.freeze({
-  api: 'cloud',
-  maxBytes: 4 * 1024 * 1024,
-  maxDepth: 64,
-  maxDiagnostics: 1000,
-});
+export { defaults };
 
-const KINDS = { auto: 0, message: 1, template: 2, webhook: 3 };
-const APIS = { cloud: 0, 'on-prem': 1 };
-// Largest value a u32 parameter of the engine takes; the core clamps the byte limit further.
-const U32_MAX = 0xffff_ffff;
+const { run, put: putInput, output } = engineCalls(engine);
 
-const VALIDATE_KEYS = ['api', 'maxBytes', 'maxDepth', 'maxDiagnostics'];
 const CHECK_KEYS = ['as', ...VALIDATE_KEYS];
 const TEXT_KEYS = ['maxBytes'];
+const RENDER_KEYS = ['template', 'localize', 'format', ...VALIDATE_KEYS];
+const RENDER_FORMATS = { json: 0, html: 1, text: 2 };
+const LOCALIZE = { fallback: 0, locale: 1 };
 const WINDOW_KEYS = ['template', 'lastInbound', 'now', 'freeEntryPointUntil', ...VALIDATE_KEYS];
-
-function describe(value) {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return 'an array';
-  const t = typeof value;
-  return t === 'object' ? 'an object' : `a ${t}`;
-}
-
-function fail(message, cause) {
-  return new TypeError(`wamsg: ${message}`, cause === undefined ? undefined : { cause });
-}
-
-const run = guarded(engine.__wbg_reset_state);
-
-function integer(value, name, min, max) {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw fail(`options.${name} must be an integer from ${min} to ${max}, got ${show(value)}`);
-  }
-  return value;
-}
-
-function oneOf(value, name, table) {
-  if (typeof value !== 'string' || !Object.hasOwn(table, value)) {
-    const allowed = Object.keys(table).map((k) => JSON.stringify(k)).join(', ');
-    throw fail(`options.${name} must be one of ${allowed}, got ${show(value)}`);
-  }
-  return table[value];
-}
-
-function show(value) {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  return describe(value);
-}
-
-// Checks an options argument: undefined, null or a plain object with only `allowed` keys.
-function optionsObject(options, allowed) {
-  if (options === undefined || options === null) return undefined;
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw fail(`options must be an object, got ${describe(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) {
-      throw fail(`unknown option ${JSON.stringify(key)}; known options: ${allowed.join(', ')}`);
-    }
-  }
-  return options;
-}
-
-// Numeric engine arguments for a validation call.
-function engineOptions(options) {
-  if (options === undefined) {
-    return [APIS.cloud, defaults.maxBytes, defaults.maxDepth, defaults.maxDiagnostics];
-  }
-  const api = options.api === undefined ? APIS.cloud : oneOf(options.api, 'api', APIS);
-  const maxBytes = options.maxBytes === undefined ? defaults.maxBytes : integer(options.maxBytes, 'maxBytes', 1, U32_MAX - 1);
-  const maxDepth = options.maxDepth === undefined ? defaults.maxDepth : integer(options.maxDepth, 'maxDepth', 1, U32_MAX);
-  const maxDiagnostics =
-    options.maxDiagnostics === undefined ? defaults.maxDiagnostics : integer(options.maxDiagnostics, 'maxDiagnostics', 1, U32_MAX);
-  return [api, maxBytes, maxDepth, maxDiagnostics];
-}
-
-// Lone surrogates cannot cross into WebAssembly as UTF-8 (they would silently become U+FFFD).
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
-function wellFormed(text, what) {
-  const ok = typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text);
-  if (!ok) {
-    const at = text.search(LONE_SURROGATE);
-    const unit = text.charCodeAt(at).toString(16).toUpperCase();
-    throw fail(
-      `${what} contains a lone surrogate (U+${unit}) at UTF-16 offset ${at}; strings must be well-formed Unicode (see String.prototype.toWellFormed)`,
-    );
-  }
-  return text;
-}
-
-// A string argument: its type, its size (checked before it is copied into WebAssembly memory:
-// one UTF-16 unit is at least one UTF-8 byte, so a longer string cannot be within the limit)
-// and well-formedness.
-function text(value, what, maxBytes, limitName = 'options.maxBytes') {
-  if (typeof value !== 'string') {
-    throw fail(`${what} must be a string, got ${describe(value)}`);
-  }
-  if (value.length > maxBytes) {
-    throw fail(`${what} is ${value.length} UTF-16 code units long, over the limit of ${maxBytes} bytes (${limitName})`);
-  }
-  return wellFormed(value, what);
-}
-
-// A document argument: JSON text, or an object that is turned into JSON text (diagnostics
-// then refer to positions in `JSON.stringify(input)`).
-function jsonText(input, what, maxBytes) {
-  if (typeof input === 'string') return text(input, what, maxBytes);
-  if (input === null || typeof input !== 'object') {
-    throw fail(`${what} must be a string of JSON text or an object, got ${describe(input)}`);
-  }
-  let json;
-  try {
-    json = JSON.stringify(input);
-  } catch (e) {
-    throw fail(`${what} cannot be turned into JSON: ${e instanceof Error ? e.message : String(e)}`, e);
-  }
-  if (typeof json !== 'string') {
-    throw fail(`${what} turned into no JSON at all (a toJSON method returned undefined?)`);
-  }
-  return text(json, what, maxBytes);
-}
-
-// The hot path takes its text through the engine's reused input buffer: `encodeInto` writes
-// UTF-8 straight into WebAssembly memory (3 bytes per UTF-16 unit at most), no allocation.
-const encoder = new TextEncoder();
-
-function putInput(src) {
-  const capacity = src.length * 3;
-  const ptr = engine.input_buffer(capacity);
-  // Read `memory` after the call: growing it replaces its buffer.
-  const memory = engine.initSync().memory;
-  return encoder.encodeInto(src, new Uint8Array(memory.buffer, ptr, capacity)).written;
-}
 
 const KIND_NAMES = [undefined, 'message', 'template', 'webhook'];
 
@@ -155,7 +41,7 @@ const KIND_NAMES = [undefined, 'message', 'template', 'webhook'];
 function runCheck(src, kind, [api, maxBytes, maxDepth, maxDiagnostics]) {
   const code = run(() => engine.check(putInput(src), kind, api, maxBytes, maxDepth, maxDiagnostics));
   if (code !== 0) return { valid: true, kind: KIND_NAMES[code], diagnostics: [] };
-  return JSON.parse(engine.take_output());
+  return JSON.parse(output());
 }
 
 function validate(input, options, kind, what) {
@@ -165,9 +51,22 @@ function validate(input, options, kind, what) {
   return runCheck(src, kind, args);
 }
 
-/** Validates an outbound message (JSON text or an object). */
+const MESSAGE_KEYS = ['template', ...VALIDATE_KEYS];
+
+/**
+ * Validates an outbound message (JSON text or an object). With `options.template` (the
+ * template definition), a template message is also checked against it: parameter counts,
+ * formats and lengths, buttons, name and language.
+ */
 export function validateMessage(input, options) {
-  return validate(input, options, KINDS.message, 'message');
+  if (options?.template === undefined) return validate(input, options, KINDS.message, 'message');
+  const opts = optionsObject(options, MESSAGE_KEYS);
+  const [api, maxBytes, maxDepth, maxDiagnostics] = engineOptions(opts);
+  const src = jsonText(input, 'message', maxBytes);
+  const template = jsonText(opts.template, 'options.template', maxBytes);
+  const code = run(() => engine.check_send(putInput(src), template, api, maxBytes, maxDepth, maxDiagnostics));
+  if (code !== 0) return { valid: true, kind: KIND_NAMES[code], diagnostics: [] };
+  return JSON.parse(output());
 }
 
 /** Validates a template definition (JSON text or an object). */
@@ -220,6 +119,35 @@ export function assessWindow(message, options) {
   const now = opts?.now === undefined ? Math.floor(Date.now() / 1000) : seconds(opts.now, 'now');
   const until = optionalSeconds(opts?.freeEntryPointUntil, 'freeEntryPointUntil');
   return JSON.parse(run(engine.assess, src, template, lastInbound, now, until, api, maxBytes, maxDepth, maxDiagnostics));
+}
+
+// --- preview -----------------------------------------------------------------------------
+
+/**
+ * The preview of what the recipient sees: header, body, footer, buttons (and a list), with
+ * the diagnostics of the message. `options.template` is the template definition (one, a
+ * `{data: [...]}` list as the API returns it, or an array) for template messages;
+ * `options.localize` renders currency and date_time parameters from `fallback_value`
+ * (default) or formatted in the template's locale. `options.format: 'html' | 'text'` gives
+ * the preview rendered as safe HTML or as text instead.
+ */
+export function renderMessage(message, options) {
+  const opts = optionsObject(options, RENDER_KEYS);
+  const [api, maxBytes, maxDepth, maxDiagnostics] = engineOptions(opts);
+  const src = jsonText(message, 'message', maxBytes);
+  const template = opts?.template === undefined ? undefined : jsonText(opts.template, 'options.template', maxBytes);
+  const localize = opts?.localize === undefined ? LOCALIZE.fallback : oneOf(opts.localize, 'localize', LOCALIZE);
+  const format = opts?.format === undefined ? RENDER_FORMATS.json : oneOf(opts.format, 'format', RENDER_FORMATS);
+  const out = run(() => engine.render(putInput(src), template, localize, format, api, maxBytes, maxDepth, maxDiagnostics));
+  return format === RENDER_FORMATS.json ? JSON.parse(out) : out;
+}
+
+let limitTable;
+
+/** The platform limits editors count against, in Unicode scalars (the same object each call). */
+export function limits() {
+  limitTable ??= Object.freeze(JSON.parse(run(engine.limits)));
+  return limitTable;
 }
 
 // --- locale formatting ------------------------------------------------------------------

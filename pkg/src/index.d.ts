@@ -90,7 +90,15 @@ export declare const defaults: Readonly<{
  * JSON (cycles, BigInt), is longer than `maxBytes` UTF-16 units, has lone surrogates, or
  * when an option is wrong.
  */
-export declare function validateMessage(input: JsonInput, options?: ValidateOptions): Report;
+export declare function validateMessage(input: JsonInput, options?: MessageOptions): Report;
+
+/** Options of {@link validateMessage}. */
+export interface MessageOptions extends ValidateOptions {
+  /** The template definition a template message uses (one, a `{ data: [...] }` list as the
+   * Graph API returns it, or an array): the message is also checked against it (parameter
+   * counts, formats and lengths, buttons, name and language). */
+  template?: JsonInput;
+}
 
 /** Validates a template definition. Throws as {@link validateMessage}. */
 export declare function validateTemplate(input: JsonInput, options?: ValidateOptions): Report;
@@ -189,3 +197,78 @@ export declare function formatTimestamp(language: string, unixSeconds: number): 
 
 /** The `Intl` locale tag whose CLDR data a template language is formatted with (`"prs_AF"` → `"fa-AF"`). */
 export declare function intlLocale(language: string): string;
+
+/** Options of {@link renderMessage}. */
+export interface RenderOptions extends ValidateOptions {
+  /** The template definition(s) for template messages: one definition, a `{ data: [...] }`
+   * list as the Graph API returns it, or an array. */
+  template?: JsonInput;
+  /** `"fallback"` (default): currency and date_time parameters show their `fallback_value`,
+   * as the Cloud API does; `"locale"`: formatted in the template's language. */
+  localize?: 'fallback' | 'locale';
+  /** `"json"` (default): the preview object; `"html"`: safe HTML; `"text"`: plain text. */
+  format?: 'json' | 'html' | 'text';
+}
+
+/** A text part of a preview: the hydrated text, WhatsApp markup included. */
+export interface TextBlock {
+  text: string;
+}
+
+/** The header of a preview. */
+export type PreviewHeader =
+  | TextBlock
+  | { media: 'image' | 'video' | 'gif' | 'document' | 'audio' | 'sticker'; link?: string; id?: string; filename?: string }
+  | { location: { latitude?: number; longitude?: number; name?: string; address?: string } }
+  | { product: { catalog_id?: string; product_retailer_id?: string } };
+
+/** A button of a preview. */
+export interface PreviewButton {
+  /** `"quick_reply"`, `"url"`, `"phone_number"`, `"copy_code"`, `"otp"`, `"flow"`, `"catalog"`, … */
+  kind: string;
+  text: string;
+  url?: string;
+  phone_number?: string;
+  payload?: string;
+  code?: string;
+}
+
+/** The list of an interactive list message. */
+export interface PreviewList {
+  button: string;
+  sections: { title?: string; rows: { id: string; title: string; description?: string }[] }[];
+}
+
+/** What the recipient sees. */
+export interface Preview {
+  header: PreviewHeader | null;
+  body: TextBlock | null;
+  footer: TextBlock | null;
+  buttons: PreviewButton[];
+  list?: PreviewList;
+  /** The message's problems, including those against the template definition. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The preview of what the recipient of `message` sees; template messages are filled in
+ * from `options.template`. Throws as {@link validateMessage}.
+ */
+export declare function renderMessage(message: JsonInput, options?: RenderOptions & { format?: 'json' }): Preview;
+/** The preview rendered as safe HTML (`format: 'html'`) or as text (`format: 'text'`). */
+export declare function renderMessage(message: JsonInput, options: RenderOptions & { format: 'html' | 'text' }): string;
+
+/** Platform limits an editor counts against, in Unicode scalars. */
+export interface Limits {
+  /** A template's header text (and the hydrated header). */
+  templateHeaderText: number;
+  /** A template definition's body text. */
+  templateBody: number;
+  /** A template message's hydrated body. */
+  templateSendBody: number;
+  templateFooter: number;
+  templateButtonText: number;
+}
+
+/** The platform limits editors count against (the same frozen object on every call). */
+export declare function limits(): Readonly<Limits>;

@@ -6,11 +6,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 import * as wamsg from 'wamsg';
+import * as webhook from 'wamsg/webhook';
 
-test('the runtime exports exactly what index.d.ts declares', () => {
-  const dts = readFileSync(new URL('../dist/index.d.ts', import.meta.url), 'utf8');
-  const declared = [...dts.matchAll(/^export declare (?:function|const) (\w+)/gm)].map((m) => m[1]).sort();
-  assert.deepEqual(Object.keys(wamsg).sort(), declared);
+const declaredIn = (file) => {
+  const dts = readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8');
+  return [...new Set([...dts.matchAll(/^export declare (?:function|const) (\w+)/gm)].map((m) => m[1]))].sort();
+};
+
+test('each entry exports exactly what its hand-written types declare', () => {
+  assert.deepEqual(Object.keys(wamsg).sort(), declaredIn('index.d.ts'));
+  assert.deepEqual(Object.keys(webhook).sort(), declaredIn('webhook.d.ts'));
 });
 
 test('spans index the input string and columns count UTF-16 units', () => {

@@ -200,3 +200,23 @@ test('locale formatting: wrong types are TypeErrors, unsupported values RangeErr
   const param = { fallback_value: 'May 2', year: 2026, month: 5, day_of_month: 2 };
   assert.equal(typeof wamsg.formatDateTime('en_US', param), 'string');
 });
+
+test('preview, send check and webhook reading refuse bad arguments the same way', async () => {
+  const { parseWebhook } = await import('wamsg/webhook');
+  throwsType(() => wamsg.renderMessage(undefined), /message must be a string of JSON text or an object, got undefined/);
+  throwsType(() => wamsg.renderMessage(GOOD, { localize: 'de' }), /options.localize must be one of "fallback", "locale"/);
+  throwsType(() => wamsg.renderMessage(GOOD, { format: 'xml' }), /options.format must be one of "json", "html", "text"/);
+  throwsType(() => wamsg.renderMessage(GOOD, { template: 42 }), /options.template must be a string of JSON text or an object, got a number/);
+  throwsType(() => wamsg.validateMessage(GOOD, { template: null }), /options.template must be a string of JSON text or an object, got null/);
+  const cyclic = {};
+  cyclic.self = cyclic;
+  throwsType(() => wamsg.validateMessage(GOOD, { template: cyclic }), /options.template cannot be turned into JSON/);
+  throwsType(() => parseWebhook(Symbol('x')), /webhook must be a string of JSON text or an object, got a symbol/);
+  throwsType(() => parseWebhook('{}', { as: 'webhook' }), /unknown option "as"/);
+  throwsType(() => parseWebhook('"\uD800"'), /lone surrogate/);
+  // Broken JSON is a diagnostic, not an exception, everywhere.
+  assert.equal(wamsg.renderMessage('{').diagnostics[0].code, 'json.syntax');
+  assert.equal(parseWebhook('{').diagnostics[0].code, 'json.syntax');
+  assert.equal(parseWebhook('{').notification, null);
+  assert.equal(typeof wamsg.renderMessage('{', { format: 'html' }), 'string');
+});

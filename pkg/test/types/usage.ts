@@ -18,7 +18,11 @@ import {
   formatTimestamp,
   intlLocale,
   type Assessment,
+  renderMessage,
+  limits,
+  type Preview,
 } from 'wamsg';
+import { parseWebhook, type WebhookRead } from 'wamsg/webhook';
 
 const report: Report = validateMessage('{"messaging_product":"whatsapp"}', { api: 'cloud', maxDiagnostics: 50 });
 const ok: boolean = report.valid;
@@ -47,6 +51,17 @@ const epoch: string = formatTimestamp('pt_BR', 1_700_000_000);
 const tag: string = intlLocale('prs_AF');
 void [sendable, billable, price, when, epoch, tag];
 
+const preview: Preview = renderMessage('{}', { template: { name: 't' }, localize: 'locale' });
+const header = preview.header;
+const headerText: string | undefined = header && 'text' in header ? header.text : undefined;
+const html: string = renderMessage('{}', { format: 'html' });
+const buttonTexts: string[] = preview.buttons.map((b) => b.text);
+const bodyLimit: number = limits().templateSendBody;
+const sendReport: Report = validateMessage('{}', { template: '{"name":"t"}' });
+const read: WebhookRead = parseWebhook({ object: 'whatsapp_business_account', entry: [] }, { api: 'on-prem' });
+const states = read.reduced?.states.length ?? 0;
+void [headerText, html, buttonTexts, bodyLimit, sendReport, read.notification, states];
+
 // @ts-expect-error: the API flavour is a closed set
 validateMessage('{}', { api: 'onprem' });
 // @ts-expect-error: unknown option
@@ -59,6 +74,12 @@ validateMessage('{}', { as: 'message' });
 formatDateTime('de', { dayOfMonth: 2 });
 // @ts-expect-error: amounts are numbers
 formatCurrency('de', '1000', 'EUR');
+// @ts-expect-error: an HTML rendering is a string, not a Preview
+const notPreview: Preview = renderMessage('{}', { format: 'html' });
+void notPreview;
+// @ts-expect-error: limits is a function
+const notLimits: number = limits.templateBody;
+void notLimits;
 // @ts-expect-error: measure takes text only
 measure({ text: 'x' });
 // @ts-expect-error: reports are not writable into other kinds

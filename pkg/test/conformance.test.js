@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 import * as wamsg from 'wamsg';
 import { parseWebhook } from 'wamsg/webhook';
-import { scalarColumn } from './util.js';
+import { byteOffset, scalarColumn } from './util.js';
 import { formatRecords } from './format-corpus.js';
 
 const CASES = fileURLToPath(new URL('../../tests/cases/', import.meta.url));
@@ -177,9 +177,27 @@ const RUNNERS = {
     extensions: ['json'],
     expected: () => ({ unexpected: [] }),
     run(path, text) {
-      const missing = ['parseFormatting', 'formatToHtml', 'markdownToWhatsApp'].filter((f) => typeof wamsg[f] !== 'function');
-      assert.deepEqual(missing, [], 'the format cases need these bindings of wamsg::format in wasm/ and pkg/src/api.js');
+      requireFormat();
       return { unexpected: formatRecords(wamsg, JSON.parse(text), loadDifferences(), relative(CASES, path)) };
+    },
+  },
+  // tests/tests/format_cases.rs (markup_cases): the AST (spans in UTF-8 bytes there, so
+  // ours are converted from UTF-16), HTML and plain text of each `.wa` case.
+  'format/markup': {
+    extensions: ['wa'],
+    run(_path, text) {
+      requireFormat();
+      const ast = wamsg.parseFormatting(text);
+      assert.deepEqual([ast.span[0], ast.span[1]], [0, text.length], 'the AST covers the text exactly');
+      return { html: wamsg.formatToHtml(text), text: wamsg.formatToText(text), ast: spansToBytes(ast, text) };
+    },
+  },
+  // tests/tests/format_cases.rs (markdown_cases): the WhatsApp markup of each `.md` case.
+  'format/markdown': {
+    extensions: ['md'],
+    run(_path, text) {
+      requireFormat();
+      return { whatsapp: wamsg.markdownToWhatsApp(text) };
     },
   },
   // The list of expected differences itself: every id in it names a record.
@@ -196,6 +214,22 @@ const RUNNERS = {
     },
   },
 };
+
+// The format cases need the bindings of `wamsg::format`; until they exist, say so.
+function requireFormat() {
+  const missing = ['parseFormatting', 'formatToHtml', 'formatToText', 'markdownToWhatsApp'].filter((f) => typeof wamsg[f] !== 'function');
+  assert.deepEqual(missing, [], 'the format cases need these bindings of wamsg::format in wasm/ and pkg/src/api.js');
+}
+
+// A copy of a preview AST with every span converted from UTF-16 offsets to UTF-8 byte
+// offsets of `text`, as the Rust side serializes them.
+function spansToBytes(node, text) {
+  if (Array.isArray(node)) return node.map((n) => spansToBytes(n, text));
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [k, k === 'span' ? v.map((o) => byteOffset(text, o)) : spansToBytes(v, text)]),
+  );
+}
 
 let differences;
 function loadDifferences() {
@@ -216,7 +250,8 @@ function allFiles(dir, out = []) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) allFiles(p, out);
-    else if (!name.endsWith('.expected.json') && /\.(json|txt)$/.test(name)) out.push(p);
+    // README files document a folder; everything else that is not an expectation is a case.
+    else if (!name.endsWith('.expected.json') && !/^README/i.test(name)) out.push(p);
   }
   return out.sort();
 }

@@ -80,11 +80,25 @@ impl<'a> DocReport<'a> {
     fn new(
         source: &'a str,
         line: usize,
-        text: &str,
+        bytes: &[u8],
         kind: Option<DocumentKind>,
         opts: &Options,
         ctx: &WindowArgs,
     ) -> Self {
+        // Bytes, not text: input that is not UTF-8 gets a diagnostic with its offset.
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            let r = wamsg::check_bytes(bytes, kind, opts);
+            return DocReport {
+                source,
+                line,
+                kind: r.kind,
+                valid: r.valid,
+                diagnostics: r.diagnostics,
+                window: None,
+                sendable: None,
+                billing: None,
+            };
+        };
         let mut r = wamsg::check(text, kind, opts);
         // With a definition, template messages are also checked against it (132000, 132001, ...).
         if let (Some(def), DocumentKind::Message) = (&ctx.template, r.kind) {
@@ -168,7 +182,7 @@ fn window_args(args: &Args) -> Result<WindowArgs, String> {
 
 pub(crate) fn run(args: &Args) -> Result<Outcome, String> {
     let ctx = window_args(args)?;
-    let inputs = input::read_all(&args.files)?;
+    let inputs = input::read_all_bytes(&args.files)?;
     let opts = Options {
         api: match args.api {
             ApiArg::Cloud => Api::Cloud,
@@ -183,16 +197,11 @@ pub(crate) fn run(args: &Args) -> Result<Outcome, String> {
         As::Webhook => Some(DocumentKind::Webhook),
     };
     let mut reports = Vec::new();
-    for inp in &inputs {
+    for (name, bytes) in &inputs {
         if args.ndjson {
-            for (i, line) in inp.text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                reports.push(DocReport::new(&inp.name, i + 1, line, kind, &opts, &ctx));
-            }
+            ndjson(name, bytes, kind, &opts, &ctx, &mut reports);
         } else {
-            reports.push(DocReport::new(&inp.name, 1, &inp.text, kind, &opts, &ctx));
+            reports.push(DocReport::new(name, 1, bytes, kind, &opts, &ctx));
         }
     }
     let out = match args.format {
@@ -211,6 +220,36 @@ pub(crate) fn run(args: &Args) -> Result<Outcome, String> {
     })
 }
 
+/// One report per non-blank line. Diagnostic lines and spans are made relative to the whole
+/// input, so `line`/`column` point into the file as DESIGN.md says.
+fn ndjson<'a>(
+    name: &'a str,
+    bytes: &[u8],
+    kind: Option<DocumentKind>,
+    opts: &Options,
+    ctx: &WindowArgs,
+    reports: &mut Vec<DocReport<'a>>,
+) {
+    let mut start = 0usize;
+    for (i, raw) in bytes.split(|b| *b == b'\n').enumerate() {
+        let line_start = start;
+        start += raw.len() + 1;
+        let doc = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if doc.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let mut r = DocReport::new(name, i + 1, doc, kind, opts, ctx);
+        let line_no = u32::try_from(i).unwrap_or(u32::MAX);
+        let shift = u32::try_from(line_start).unwrap_or(u32::MAX);
+        for d in &mut r.diagnostics {
+            d.line = d.line.saturating_add(line_no);
+            d.span.start = d.span.start.saturating_add(shift);
+            d.span.end = d.span.end.saturating_add(shift);
+        }
+        reports.push(r);
+    }
+}
+
 fn human(reports: &[DocReport<'_>], ndjson: bool) -> String {
     use std::fmt::Write;
     let mut s = String::new();
@@ -227,8 +266,7 @@ fn human(reports: &[DocReport<'_>], ndjson: bool) -> String {
             } else {
                 warnings += 1;
             }
-            let line = if ndjson { r.line } else { d.line as usize };
-            let col = d.column;
+            let (line, col) = (d.line, d.column);
             let _ = write!(
                 s,
                 "{}:{line}:{col}: {} [{}]",

@@ -24,6 +24,11 @@ pub fn check(src: &str, kind: Option<DocumentKind>, opts: &Options) -> Report {
 /// bad byte instead of a panic or a lossy conversion.
 #[must_use]
 pub fn check_bytes(bytes: &[u8], kind: Option<DocumentKind>, opts: &Options) -> Report {
+    // simdutf8 validates several times faster than `std::str::from_utf8` on text with
+    // non-ASCII characters; the standard library then locates the error on the rare failure.
+    if let Ok(src) = simdutf8::basic::from_utf8(bytes) {
+        return check(src, kind, opts);
+    }
     match std::str::from_utf8(bytes) {
         Ok(src) => check(src, kind, opts),
         Err(e) => {

@@ -219,7 +219,7 @@ impl<'o> Ctx<'o> {
     /// as the platform's "(#100) Invalid parameter".
     pub fn unknown_fields(&mut self, members: &[Member<'_>], path: &Path<'_>, known: &[&str]) {
         for m in members {
-            if !known.contains(&m.key.as_ref()) {
+            if !known.iter().any(|k| json::key_eq(k, &m.key)) {
                 let p = path.key(&m.key);
                 let hint = suggest::hint(&m.key, known);
                 let what = match path.last_key() {
@@ -333,7 +333,9 @@ impl<'o> Ctx<'o> {
 
     /// Reports an empty or whitespace-only text where content is required.
     pub fn non_blank(&mut self, s: &str, v: &Value<'_>, path: &Path<'_>) -> bool {
-        if s.trim().is_empty() {
+        // Most texts start with a visible ASCII character: decided without a Unicode trim.
+        let visible_start = s.as_bytes().first().is_some_and(|b| b.is_ascii_graphic());
+        if !visible_start && s.trim().is_empty() {
             let name = field_name(path);
             self.error(
                 TEXT_EMPTY,

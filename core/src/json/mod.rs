@@ -217,12 +217,22 @@ pub fn get<'v, 'a>(members: &'v [Member<'a>], key: &str) -> Option<&'v Value<'a>
     members
         .iter()
         .rev()
-        .find(|m| m.key == key)
+        .find(|m| key_eq(&m.key, key))
         .map(|m| &m.value)
+}
+
+/// String equality tuned for object keys and field names: short strings are compared inline
+/// instead of through a `memcmp` call, which dominated lookups of 4–20 byte keys.
+#[must_use]
+#[inline]
+pub fn key_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    // Length and first byte reject nearly every mismatch in two comparisons.
+    a.len() == b.len() && a.first() == b.first() && a == b
 }
 
 /// Looks up `key` among `members` and returns the whole member; the last duplicate wins.
 #[must_use]
 pub fn get_member<'v, 'a>(members: &'v [Member<'a>], key: &str) -> Option<&'v Member<'a>> {
-    members.iter().rev().find(|m| m.key == key)
+    members.iter().rev().find(|m| key_eq(&m.key, key))
 }

@@ -86,6 +86,8 @@ pub fn parse<'a>(src: &'a str, opts: &ParseOptions) -> Parsed<'a> {
         diags: Vec::new(),
         path: Vec::new(),
         seen: HashSet::new(),
+        member_stack: Vec::new(),
+        item_stack: Vec::new(),
     };
     if src.starts_with('\u{feff}') {
         p.pos = 3;
@@ -158,6 +160,11 @@ struct Parser<'a> {
     path: Vec<PathEntry>,
     /// Reused set for duplicate detection in large objects.
     seen: HashSet<&'a str>,
+    /// Members and items of the objects and arrays being parsed, innermost last: each
+    /// container moves its own off the top into an exactly sized `Vec` when it closes, so
+    /// building the tree costs one allocation per container instead of a growing one.
+    member_stack: Vec<Member<'a>>,
+    item_stack: Vec<Value<'a>>,
 }
 
 /// Objects up to this size are checked for duplicates by comparing keys pairwise; that is
@@ -175,6 +182,8 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn pointer(&self) -> Pointer {
         let segs = self
             .path
@@ -194,6 +203,8 @@ impl<'a> Parser<'a> {
         Pointer(segs)
     }
 
+    #[cold]
+    #[inline(never)]
     fn fatal(&mut self, code: Code, start: usize, end: usize, msg: String) {
         let end = end.min(self.bytes.len()).max(start.min(self.bytes.len()));
         let start = start.min(end);
@@ -202,6 +213,8 @@ impl<'a> Parser<'a> {
     }
 
     /// "end of input", "`}`", "`x`" for the character at `at`.
+    #[cold]
+    #[inline(never)]
     fn describe_at(&self, at: usize) -> String {
         match self.src.get(at..).and_then(|s| s.chars().next()) {
             None => "end of input".to_string(),
@@ -226,21 +239,7 @@ impl<'a> Parser<'a> {
             Some(b'f') => self.literal("false", Kind::Bool(false)),
             Some(b'n') => self.literal("null", Kind::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            _ => {
-                let what = self.describe_at(start);
-                let hint = match self.peek() {
-                    Some(b'\'') => "; JSON strings use double quotes",
-                    Some(b'}' | b']') => "; is there a trailing comma?",
-                    _ => "",
-                };
-                self.fatal(
-                    SYNTAX,
-                    start,
-                    start + 1,
-                    format!("expected a JSON value, found {what}{hint}"),
-                );
-                Err(Fatal)
-            }
+            _ => self.expected_value(start),
         }
     }
 
@@ -319,6 +318,8 @@ impl<'a> Parser<'a> {
         })
     }
 
+    #[cold]
+    #[inline(never)]
     fn bad_number(&mut self, start: usize) -> Result<Value<'a>, Fatal> {
         let what = self.describe_at(self.pos);
         self.fatal(
@@ -335,24 +336,35 @@ impl<'a> Parser<'a> {
         let open = self.pos;
         self.pos += 1;
         let content_start = self.pos;
-        // Fast path: scan to the closing quote; fall back to unescaping on the first `\`.
-        loop {
-            match self.peek() {
-                Some(b'"') => {
-                    let s = self.src.get(content_start..self.pos).unwrap_or("");
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(b) if b < 0x20 => return self.control_in_string(open),
-                Some(_) => self.pos += 1,
-                None => return self.unterminated(open),
+        // Fast path: skip eight plain bytes at a time, then find the first byte that ends
+        // the plain run; unescape from the first `\`.
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        let skip = plain_prefix(rest);
+        let tail = rest.get(skip..).unwrap_or_default();
+        match tail
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        {
+            Some(i) => self.pos += skip + i,
+            None => {
+                self.pos = self.bytes.len();
+                return self.unterminated(open);
             }
+        }
+        match self.peek() {
+            Some(b'"') => {
+                let s = self.src.get(content_start..self.pos).unwrap_or("");
+                self.pos += 1;
+                return Ok(Cow::Borrowed(s));
+            }
+            Some(b'\\') => {}
+            _ => return self.control_in_string(open),
         }
         let mut out = String::with_capacity(self.pos - content_start + 16);
         out.push_str(self.src.get(content_start..self.pos).unwrap_or(""));
         loop {
             let run_start = self.pos;
+            self.pos += plain_prefix(self.bytes.get(self.pos..).unwrap_or_default());
             while let Some(b) = self.peek() {
                 if b == b'"' || b == b'\\' || b < 0x20 {
                     break;
@@ -372,6 +384,8 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn control_in_string<T>(&mut self, open: usize) -> Result<T, Fatal> {
         let at = self.pos;
         let what = self.describe_at(at);
@@ -385,6 +399,8 @@ impl<'a> Parser<'a> {
         Err(Fatal)
     }
 
+    #[cold]
+    #[inline(never)]
     fn unterminated<T>(&mut self, open: usize) -> Result<T, Fatal> {
         self.fatal(
             SYNTAX,
@@ -466,6 +482,8 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    #[cold]
+    #[inline(never)]
     fn lone_surrogate(&mut self, at: usize, unit: u32) {
         let d = Diagnostic::error(
             LONE_SURROGATE,
@@ -497,21 +515,22 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         self.enter(start)?;
         self.pos += 1;
-        let mut items = Vec::new();
+        let base = self.item_stack.len();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
             self.depth -= 1;
             return Ok(Value {
                 span: Span::new(start, self.pos),
-                kind: Kind::Array(items),
+                kind: Kind::Array(Vec::new()),
             });
         }
         loop {
-            self.path.push(PathEntry::Index(items.len()));
+            self.path
+                .push(PathEntry::Index(self.item_stack.len() - base));
             self.skip_ws();
             let v = self.value()?;
-            items.push(v);
+            self.item_stack.push(v);
             self.path.pop();
             self.skip_ws();
             match self.peek() {
@@ -520,20 +539,11 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     break;
                 }
-                _ => {
-                    let at = self.pos;
-                    let what = self.describe_at(at);
-                    self.fatal(
-                        SYNTAX,
-                        at,
-                        at + 1,
-                        format!("expected `,` or `]` in the array, found {what}"),
-                    );
-                    return Err(Fatal);
-                }
+                _ => return self.expected_after_item(),
             }
         }
         self.depth -= 1;
+        let items: Vec<Value<'a>> = self.item_stack.drain(base..).collect();
         Ok(Value {
             span: Span::new(start, self.pos),
             kind: Kind::Array(items),
@@ -544,60 +554,54 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         self.enter(start)?;
         self.pos += 1;
-        let mut members: Vec<Member<'a>> = Vec::new();
+        let base = self.member_stack.len();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
             self.depth -= 1;
             return Ok(Value {
                 span: Span::new(start, self.pos),
-                kind: Kind::Object(members),
+                kind: Kind::Object(Vec::new()),
             });
         }
         loop {
             self.skip_ws();
             let key_start = self.pos;
             if self.peek() != Some(b'"') {
-                let what = self.describe_at(key_start);
-                let hint = match self.peek() {
-                    Some(b'}') => "; is there a trailing comma?",
-                    Some(b'\'') => "; JSON keys use double quotes",
-                    Some(b) if b.is_ascii_alphabetic() || b == b'_' => "; keys must be quoted",
-                    _ => "",
-                };
-                self.fatal(
-                    SYNTAX,
-                    key_start,
-                    key_start + 1,
-                    format!("expected a quoted key, found {what}{hint}"),
-                );
-                return Err(Fatal);
+                return self.expected_key(key_start);
             }
             let key = self.string()?;
             let key_span = Span::new(key_start, self.pos);
             self.skip_ws();
             if self.peek() != Some(b':') {
-                let at = self.pos;
-                let what = self.describe_at(at);
-                self.path.push(PathEntry::Key(key_span));
-                self.fatal(
-                    SYNTAX,
-                    at,
-                    at + 1,
-                    format!("expected `:` after the key, found {what}"),
-                );
-                return Err(Fatal);
+                return self.expected_colon(key_span);
             }
             self.pos += 1;
             self.skip_ws();
             self.path.push(PathEntry::Key(key_span));
-            let value = self.value()?;
+            // Strings are most values: parsed here, the `Value` is built in place instead of
+            // travelling back through `value()`'s `Result` (a measurable copy per member).
+            if self.peek() == Some(b'"') {
+                let vstart = self.pos;
+                let s = self.string()?;
+                let span = Span::new(vstart, self.pos);
+                self.member_stack.push(Member {
+                    key,
+                    key_span,
+                    value: Value {
+                        span,
+                        kind: Kind::String(s),
+                    },
+                });
+            } else {
+                let value = self.value()?;
+                self.member_stack.push(Member {
+                    key,
+                    key_span,
+                    value,
+                });
+            }
             self.path.pop();
-            members.push(Member {
-                key,
-                key_span,
-                value,
-            });
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -605,25 +609,11 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     break;
                 }
-                _ => {
-                    let at = self.pos;
-                    let what = self.describe_at(at);
-                    let hint = if self.peek() == Some(b'"') {
-                        "; is a comma missing?"
-                    } else {
-                        ""
-                    };
-                    self.fatal(
-                        SYNTAX,
-                        at,
-                        at + 1,
-                        format!("expected `,` or `}}` in the object, found {what}{hint}"),
-                    );
-                    return Err(Fatal);
-                }
+                _ => return self.expected_after_member(),
             }
         }
         self.depth -= 1;
+        let members: Vec<Member<'a>> = self.member_stack.drain(base..).collect();
         self.check_duplicates(&members);
         Ok(Value {
             span: Span::new(start, self.pos),
@@ -631,11 +621,105 @@ impl<'a> Parser<'a> {
         })
     }
 
+    // The syntax errors of `value`, `array` and `object`, out of line: keeping their message
+    // formatting out of the hot loops keeps those loops' stack frames small.
+
+    #[cold]
+    #[inline(never)]
+    fn expected_value(&mut self, start: usize) -> Result<Value<'a>, Fatal> {
+        let what = self.describe_at(start);
+        let hint = match self.peek() {
+            Some(b'\'') => "; JSON strings use double quotes",
+            Some(b'}' | b']') => "; is there a trailing comma?",
+            _ => "",
+        };
+        self.fatal(
+            SYNTAX,
+            start,
+            start + 1,
+            format!("expected a JSON value, found {what}{hint}"),
+        );
+        Err(Fatal)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn expected_after_item(&mut self) -> Result<Value<'a>, Fatal> {
+        let at = self.pos;
+        let what = self.describe_at(at);
+        self.fatal(
+            SYNTAX,
+            at,
+            at + 1,
+            format!("expected `,` or `]` in the array, found {what}"),
+        );
+        Err(Fatal)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn expected_key(&mut self, key_start: usize) -> Result<Value<'a>, Fatal> {
+        let what = self.describe_at(key_start);
+        let hint = match self.peek() {
+            Some(b'}') => "; is there a trailing comma?",
+            Some(b'\'') => "; JSON keys use double quotes",
+            Some(b) if b.is_ascii_alphabetic() || b == b'_' => "; keys must be quoted",
+            _ => "",
+        };
+        self.fatal(
+            SYNTAX,
+            key_start,
+            key_start + 1,
+            format!("expected a quoted key, found {what}{hint}"),
+        );
+        Err(Fatal)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn expected_colon(&mut self, key_span: Span) -> Result<Value<'a>, Fatal> {
+        let at = self.pos;
+        let what = self.describe_at(at);
+        self.path.push(PathEntry::Key(key_span));
+        self.fatal(
+            SYNTAX,
+            at,
+            at + 1,
+            format!("expected `:` after the key, found {what}"),
+        );
+        Err(Fatal)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn expected_after_member(&mut self) -> Result<Value<'a>, Fatal> {
+        let at = self.pos;
+        let what = self.describe_at(at);
+        let hint = if self.peek() == Some(b'"') {
+            "; is a comma missing?"
+        } else {
+            ""
+        };
+        self.fatal(
+            SYNTAX,
+            at,
+            at + 1,
+            format!("expected `,` or `}}` in the object, found {what}{hint}"),
+        );
+        Err(Fatal)
+    }
+
     fn check_duplicates(&mut self, members: &[Member<'a>]) {
         let mut dups: Vec<usize> = Vec::new();
         if members.len() <= SMALL_OBJECT {
             for (i, m) in members.iter().enumerate() {
-                if members.iter().take(i).any(|o| o.key == m.key) {
+                // Length and first byte first: most keys differ there, without a memcmp call.
+                let (k, kb) = (m.key.as_ref(), m.key.as_bytes().first());
+                if members
+                    .iter()
+                    .take(i)
+                    .any(|o| o.key.as_bytes().first() == kb && super::key_eq(&o.key, k))
+                {
                     dups.push(i);
                 }
             }
@@ -681,6 +765,34 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The length of the longest prefix of `bytes`, in whole 8-byte words, without a `"`, a `\\`
+/// or a control character (< 0x20): the bytes a string scan can skip. Word-at-a-time
+/// ("SWAR") tests, because string contents are most of a message's bytes and a byte loop
+/// with three comparisons per byte dominated parsing; `memchr` finds two of the three
+/// bytes but not the control-character range.
+fn plain_prefix(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        // A byte is zero / below 0x20 exactly when its high bit survives these masks (the
+        // classic "has zero byte" / "has byte less than n" tests; exact as a yes/no).
+        let special = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (w.wrapping_sub(ONES * 0x20) & !w);
+        if special & HIGH != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n
+}
+
 /// Unescapes a key for a JSON Pointer on the error path; malformed escapes are kept as is.
 fn unescape_lossy(raw: &str) -> String {
     if !raw.contains('\\') {
@@ -696,6 +808,8 @@ fn unescape_lossy(raw: &str) -> String {
         diags: Vec::new(),
         path: Vec::new(),
         seen: HashSet::new(),
+        member_stack: Vec::new(),
+        item_stack: Vec::new(),
     };
     match p.string() {
         Ok(s) => s.into_owned(),
@@ -706,6 +820,38 @@ fn unescape_lossy(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_prefix_stops_at_the_first_special_word() {
+        let naive = |b: &[u8]| {
+            let first = b
+                .iter()
+                .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+                .unwrap_or(b.len());
+            first / 8 * 8
+        };
+        let mut cases: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            b"abcdefg".to_vec(),
+            b"abcdefgh".to_vec(),
+            b"abcdefghijklmnop\"".to_vec(),
+            "caf\u{e9} \u{1f600} na\u{ef}ve text \u{7f}\u{80}"
+                .as_bytes()
+                .to_vec(),
+        ];
+        for special in [b'"', b'\\', 0x00, 0x1f, b'\n'] {
+            for at in 0..20 {
+                let mut v = vec![b'x'; 24];
+                v[at] = special;
+                cases.push(v);
+            }
+        }
+        // Bytes just around the thresholds must not count as special.
+        cases.push(vec![0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, 0x80, 0xff, 0x20]);
+        for c in &cases {
+            assert_eq!(plain_prefix(c), naive(c), "{c:?}");
+        }
+    }
 
     fn ok(src: &str) -> Value<'_> {
         let p = parse(src, &ParseOptions::default());

@@ -58,12 +58,15 @@ const onPrem = (path) => path.split(sep).includes('on-prem');
 // `run(path, text)` gives the value compared with the sidecar; `expected` replaces the
 // sidecar for folders whose files hold their own expectations.
 const RUNNERS = {
-  // tests/tests/json.rs: checked as a message; only the JSON layer's own diagnostics.
+  // tests/tests/json.rs: checked as a message; only the JSON layer's own diagnostics and
+  // validity.
   json: {
     extensions: ['json', 'txt'],
     run(_path, text) {
       const s = summary(wamsg.validateMessage(text), text);
       s.diagnostics = s.diagnostics.filter((d) => d.code.startsWith('json.'));
+      // Validity as far as the JSON layer is concerned.
+      s.valid = !s.diagnostics.some((d) => d.severity === 'error');
       return s;
     },
   },

@@ -79,7 +79,7 @@ const CALLS = [
 ];
 
 function stillWorks() {
-  assert.equal(wamsg.validateMessage('{"a":1,"a":2}').diagnostics[0].code, 'json.duplicate_key');
+  assert.ok(wamsg.validateMessage('{"a":1,"a":2}').diagnostics.some((d) => d.code === 'json.duplicate_key'));
   assert.equal(wamsg.measure('a😀').utf16, 3);
 }
 

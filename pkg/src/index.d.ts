@@ -268,6 +268,15 @@ export interface Limits {
   templateSendBody: number;
   templateFooter: number;
   templateButtonText: number;
+  /** A text message's body. */
+  textBody: number;
+  /** A media message's caption. */
+  mediaCaption: number;
+  interactiveHeaderText: number;
+  interactiveBody: number;
+  interactiveFooter: number;
+  /** A reply button's title (interactive button messages). */
+  replyButtonTitle: number;
 }
 
 /** The platform limits editors count against (the same frozen object on every call). */

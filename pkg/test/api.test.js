@@ -40,3 +40,14 @@ test('defaults are the core defaults and frozen', () => {
   assert.deepEqual({ ...wamsg.defaults }, { api: 'cloud', maxBytes: 4194304, maxDepth: 64, maxDiagnostics: 1000 });
   assert.ok(Object.isFrozen(wamsg.defaults));
 });
+
+test('limits() has exactly the fields of the Limits type, as positive integers, one frozen object', () => {
+  const dts = readFileSync(new URL('../dist/index.d.ts', import.meta.url), 'utf8');
+  const block = dts.slice(dts.indexOf('export interface Limits {'), dts.indexOf('}', dts.indexOf('export interface Limits {')));
+  const declared = [...block.matchAll(/^\s+(\w+): number;/gm)].map((m) => m[1]).sort();
+  const limits = wamsg.limits();
+  assert.deepEqual(Object.keys(limits).sort(), declared);
+  for (const v of Object.values(limits)) assert.ok(Number.isInteger(v) && v > 0);
+  assert.ok(Object.isFrozen(limits));
+  assert.equal(wamsg.limits(), limits);
+});

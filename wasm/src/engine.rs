@@ -156,6 +156,12 @@ pub fn limits() -> Result<String, JsError> {
         "templateSendBody": l::TEMPLATE_SEND_BODY,
         "templateFooter": l::TEMPLATE_FOOTER,
         "templateButtonText": l::TEMPLATE_BUTTON_TEXT,
+        "textBody": l::TEXT_BODY,
+        "mediaCaption": l::MEDIA_CAPTION,
+        "interactiveHeaderText": l::INTERACTIVE_HEADER_TEXT,
+        "interactiveBody": l::INTERACTIVE_BODY,
+        "interactiveFooter": l::INTERACTIVE_FOOTER,
+        "replyButtonTitle": l::REPLY_BUTTON_TITLE,
     }))
 }
 

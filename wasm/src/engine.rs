@@ -150,19 +150,34 @@ pub fn render(
 #[wasm_bindgen]
 pub fn limits() -> Result<String, JsError> {
     use wamsg::limits as l;
-    to_json(&serde_json::json!({
-        "templateHeaderText": l::TEMPLATE_HEADER_TEXT,
-        "templateBody": l::TEMPLATE_BODY,
-        "templateSendBody": l::TEMPLATE_SEND_BODY,
-        "templateFooter": l::TEMPLATE_FOOTER,
-        "templateButtonText": l::TEMPLATE_BUTTON_TEXT,
-        "textBody": l::TEXT_BODY,
-        "mediaCaption": l::MEDIA_CAPTION,
-        "interactiveHeaderText": l::INTERACTIVE_HEADER_TEXT,
-        "interactiveBody": l::INTERACTIVE_BODY,
-        "interactiveFooter": l::INTERACTIVE_FOOTER,
-        "replyButtonTitle": l::REPLY_BUTTON_TITLE,
-    }))
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Limits {
+        template_header_text: usize,
+        template_body: usize,
+        template_send_body: usize,
+        template_footer: usize,
+        template_button_text: usize,
+        text_body: usize,
+        media_caption: usize,
+        interactive_header_text: usize,
+        interactive_body: usize,
+        interactive_footer: usize,
+        reply_button_title: usize,
+    }
+    to_json(&Limits {
+        template_header_text: l::TEMPLATE_HEADER_TEXT,
+        template_body: l::TEMPLATE_BODY,
+        template_send_body: l::TEMPLATE_SEND_BODY,
+        template_footer: l::TEMPLATE_FOOTER,
+        template_button_text: l::TEMPLATE_BUTTON_TEXT,
+        text_body: l::TEXT_BODY,
+        media_caption: l::MEDIA_CAPTION,
+        interactive_header_text: l::INTERACTIVE_HEADER_TEXT,
+        interactive_body: l::INTERACTIVE_BODY,
+        interactive_footer: l::INTERACTIVE_FOOTER,
+        reply_button_title: l::REPLY_BUTTON_TITLE,
+    })
 }
 
 /// A locale formatting result as JSON: `{"value": "..."}`, or `{"error": "..."}` with the

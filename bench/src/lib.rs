@@ -6,6 +6,8 @@
 //! send it. [`broken_messages`] is the same corpus with three rule violations per message
 //! (the all-errors path).
 
+pub mod format;
+
 use serde_json::{Value, json};
 
 /// The seed every benchmark uses.

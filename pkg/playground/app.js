@@ -4,6 +4,7 @@
 // Everything is recomputed on every keystroke; the WebAssembly engine is fast enough for that.
 
 import * as wamsg from '../dist/browser.js';
+import { formatToHtml } from '../dist/format-browser.js';
 
 const SAMPLE_DEFINITION = {
   name: 'order_update',
@@ -53,11 +54,7 @@ const SAMPLE_PAYLOAD = {
 const SAMPLE_TEXT = 'Hi *Ana* 👋\nYour order _A-42_ is ~delayed~ on its way:\n* packed\n* shipped\n> Questions? Reply here.\nCode: `A42`';
 
 const $ = (sel) => document.querySelector(sel);
-// A build of the package without the preview functions still validates: the page then shows
-// diagnostics and counters of the raw input, and says what is missing.
-const canRender = typeof wamsg.renderMessage === 'function';
-const canFormat = typeof wamsg.formatToHtml === 'function';
-const limits = typeof wamsg.limits === 'function' ? wamsg.limits() : {};
+const limits = wamsg.limits();
 
 // --- editors with highlighting ---------------------------------------------------------
 
@@ -174,8 +171,7 @@ function renderPreview(preview) {
     header.textContent = `🛍 ${h.product.product_retailer_id ?? 'Product'}`;
   }
   // formatToHtml escapes the text: its output is safe to insert.
-  if (preview?.body && canFormat) body.innerHTML = wamsg.formatToHtml(preview.body.text);
-  else body.textContent = preview?.body?.text ?? '';
+  body.innerHTML = preview?.body ? formatToHtml(preview.body.text) : '';
   footer.textContent = preview?.footer?.text ?? '';
   const rows = (preview?.buttons ?? []).map((b) => {
     const li = document.createElement('li');
@@ -246,9 +242,7 @@ function update() {
   if (mode === 'template') {
     const { definition, payload } = editors;
     const report = attempt(() => wamsg.validateTemplate(definition.ta.value), definition, items);
-    preview = canRender
-      ? attempt(() => wamsg.renderMessage(payload.ta.value, { template: definition.ta.value }), payload, items)
-      : { ...attempt(() => wamsg.validateMessage(payload.ta.value), payload, items), header: null, body: null, footer: null, buttons: [] };
+    preview = attempt(() => wamsg.renderMessage(payload.ta.value, { template: definition.ta.value }), payload, items);
     highlight(definition, report?.diagnostics ?? []);
     highlight(payload, preview?.diagnostics ?? []);
     for (const d of report?.diagnostics ?? []) items.push({ ed: definition, d });
@@ -260,9 +254,7 @@ function update() {
     // The free text as a text message: its diagnostics point into that JSON, so they are
     // listed but not highlighted in the text.
     const message = { messaging_product: 'whatsapp', to: '15551234567', type: 'text', text: { body } };
-    preview = canRender
-      ? attempt(() => wamsg.renderMessage(message), text, items)
-      : { header: null, body: { text: body }, footer: null, buttons: [], diagnostics: [] };
+    preview = attempt(() => wamsg.renderMessage(message), text, items);
     for (const d of preview?.diagnostics ?? []) items.push({ ed: null, d });
     highlight(text, []);
     counters([['Text body', body, limits.textBody]]);
@@ -274,10 +266,7 @@ function update() {
   $('#preview').classList.toggle('stale', !fresh && Boolean(shown));
   renderPreview(shown);
   listDiagnostics(items);
-  const missing = [canRender ? '' : 'renderMessage', canFormat ? '' : 'formatToHtml'].filter(Boolean);
-  $('#status').textContent =
-    `checked and rendered in ${(performance.now() - started).toFixed(1)} ms` +
-    (missing.length ? ` — this build has no ${missing.join(', ')}: preview limited` : '');
+  $('#status').textContent = `checked and rendered in ${(performance.now() - started).toFixed(1)} ms`;
 }
 
 function setMode(next) {

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 import * as wamsg from 'wamsg';
 import { parseWebhook } from 'wamsg/webhook';
+import * as format from 'wamsg/format';
 import { byteOffset, scalarColumn } from './util.js';
 import { formatRecords } from './format-corpus.js';
 
@@ -180,8 +181,7 @@ const RUNNERS = {
     extensions: ['json'],
     expected: () => ({ unexpected: [] }),
     run(path, text) {
-      requireFormat();
-      return { unexpected: formatRecords(wamsg, JSON.parse(text), loadDifferences(), relative(CASES, path)) };
+      return { unexpected: formatRecords(format, JSON.parse(text), loadDifferences(), relative(CASES, path)) };
     },
   },
   // tests/tests/format_cases.rs (markup_cases): the AST (spans in UTF-8 bytes there, so
@@ -189,18 +189,16 @@ const RUNNERS = {
   'format/markup': {
     extensions: ['wa'],
     run(_path, text) {
-      requireFormat();
-      const ast = wamsg.parseFormatting(text);
+      const ast = format.parseFormatting(text);
       assert.deepEqual([ast.span[0], ast.span[1]], [0, text.length], 'the AST covers the text exactly');
-      return { html: wamsg.formatToHtml(text), text: wamsg.formatToText(text), ast: spansToBytes(ast, text) };
+      return { html: format.formatToHtml(text), text: format.formatToText(text), ast: spansToBytes(ast, text) };
     },
   },
   // tests/tests/format_cases.rs (markdown_cases): the WhatsApp markup of each `.md` case.
   'format/markdown': {
     extensions: ['md'],
     run(_path, text) {
-      requireFormat();
-      return { whatsapp: wamsg.markdownToWhatsApp(text) };
+      return { whatsapp: format.markdownToWhatsApp(text) };
     },
   },
   // The list of expected differences itself: every id in it names a record.
@@ -217,12 +215,6 @@ const RUNNERS = {
     },
   },
 };
-
-// The format cases need the bindings of `wamsg::format`; until they exist, say so.
-function requireFormat() {
-  const missing = ['parseFormatting', 'formatToHtml', 'formatToText', 'markdownToWhatsApp'].filter((f) => typeof wamsg[f] !== 'function');
-  assert.deepEqual(missing, [], 'the format cases need these bindings of wamsg::format in wasm/ and pkg/src/api.js');
-}
 
 // A copy of a preview AST with every span converted from UTF-16 offsets to UTF-8 byte
 // offsets of `text`, as the Rust side serializes them.

@@ -220,3 +220,21 @@ test('preview, send check and webhook reading refuse bad arguments the same way'
   assert.equal(parseWebhook('{').notification, null);
   assert.equal(typeof wamsg.renderMessage('{', { format: 'html' }), 'string');
 });
+
+test('formatting refuses non-text the same way and survives hostile markup', async () => {
+  const format = await import('wamsg/format');
+  for (const name of ['parseFormatting', 'formatToHtml', 'formatToText', 'markdownToWhatsApp']) {
+    throwsType(() => format[name](undefined), /must be a string, got undefined/);
+    throwsType(() => format[name]({ text: 'x' }), /must be a string, got an object/);
+    throwsType(() => format[name]('a\uDFFF'), /lone surrogate \(U\+DFFF\) at UTF-16 offset 1/);
+    throwsType(() => format[name]('x'.repeat(11), { maxBytes: 10 }), /over the limit of 10 bytes/);
+    throwsType(() => format[name]('x', { max: 1 }), /unknown option "max"/);
+  }
+  // Deeply nested and unbalanced markup: linear, no trap, every character accounted for.
+  const hostile = '*_~'.repeat(50_000) + '```' + '>'.repeat(10_000) + '\n* '.repeat(20_000);
+  const root = format.parseFormatting(hostile);
+  assert.deepEqual(root.span, [0, hostile.length]);
+  assert.ok(format.formatToHtml(hostile).length >= hostile.length);
+  assert.equal(typeof format.markdownToWhatsApp('['.repeat(100_000) + '>'.repeat(100_000)), 'string');
+  stillWorks();
+});

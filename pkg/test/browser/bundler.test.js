@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,11 +20,14 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 
 test('an app bundled by Vite loads the engine and validates in Chromium', async () => {
+  // The app depends on the package as an installed one would: node_modules/wamsg (a link to
+  // pkg/, made here; node_modules is not committed), resolved through package.json exports.
+  const modules = join(PKG, 'test', 'bundler', 'node_modules');
+  mkdirSync(modules, { recursive: true });
+  if (!existsSync(join(modules, 'wamsg'))) symlinkSync('../../..', join(modules, 'wamsg'), 'dir');
   await build({
     root: join(PKG, 'test', 'bundler'),
     logLevel: 'warn',
-    // Resolve the package by name, as an application that depends on it would.
-    resolve: { alias: { wamsg: PKG } },
     build: { outDir: OUT, emptyOutDir: true },
   });
   const server = createServer(async (req, res) => {
@@ -51,6 +55,8 @@ test('an app bundled by Vite loads the engine and validates in Chromium', async 
     assert.deepEqual(result.duplicate, [25, 31]);
     assert.equal(result.kind, 'webhook');
     assert.deepEqual(result.measure, { scalars: 2, utf16: 4, graphemes: 1, bytes: 8 });
+    // A second entry with its own engine: both modules emitted and loaded.
+    assert.equal(result.html, '<strong>a&lt;b</strong>');
   } finally {
     await browser.close();
     server.close();

@@ -23,6 +23,7 @@ import {
   type Preview,
 } from 'wamsg';
 import { parseWebhook, type WebhookRead } from 'wamsg/webhook';
+import { parseFormatting, formatToHtml, formatToText, markdownToWhatsApp, type Root, type Inline } from 'wamsg/format';
 
 const report: Report = validateMessage('{"messaging_product":"whatsapp"}', { api: 'cloud', maxDiagnostics: 50 });
 const ok: boolean = report.valid;
@@ -62,6 +63,14 @@ const read: WebhookRead = parseWebhook({ object: 'whatsapp_business_account', en
 const states = read.reduced?.states.length ?? 0;
 void [headerText, html, buttonTexts, bodyLimit, sendReport, read.notification, states];
 
+const ast: Root = parseFormatting('*hi* _there_');
+const firstSpan: [number, number] | undefined = ast.children[0]?.span;
+const bolds: Inline[] = ast.children.flatMap((n) => (n.type === 'bold' ? n.children : []));
+const safe: string = formatToHtml('*a<b*', { maxBytes: 4096 });
+const plain: string = formatToText('*a*');
+const markup: string = markdownToWhatsApp('**bold**');
+void [firstSpan, bolds, safe, plain, markup];
+
 // @ts-expect-error: the API flavour is a closed set
 validateMessage('{}', { api: 'onprem' });
 // @ts-expect-error: unknown option
@@ -80,6 +89,9 @@ void notPreview;
 // @ts-expect-error: limits is a function
 const notLimits: number = limits.templateBody;
 void notLimits;
+// @ts-expect-error: node types are a closed set
+const notANode: Root = { type: 'root', span: [0, 0], children: [{ type: 'underline', span: [0, 1] }] };
+void notANode;
 // @ts-expect-error: measure takes text only
 measure({ text: 'x' });
 // @ts-expect-error: reports are not writable into other kinds

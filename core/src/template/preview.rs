@@ -48,11 +48,14 @@ pub struct RenderOptions {
 pub struct TextBlock {
     /// The hydrated text, markup included.
     pub text: String,
+    /// Its formatting as WhatsApp shows it (the preview AST, spans into `text`).
+    pub ast: crate::format::Root,
 }
 
 impl TextBlock {
     pub(crate) fn new(text: String) -> Self {
-        Self { text }
+        let ast = crate::format::parse(&text);
+        Self { text, ast }
     }
 }
 
@@ -822,7 +825,7 @@ impl Preview {
         let mut out = String::new();
         match &self.header {
             Some(Header::Text(t)) => {
-                out.push_str(&t.text);
+                out.push_str(&t.ast.to_text());
                 out.push_str("\n\n");
             }
             Some(Header::Media {
@@ -857,7 +860,7 @@ impl Preview {
             None => {}
         }
         if let Some(b) = &self.body {
-            out.push_str(&b.text);
+            out.push_str(&b.ast.to_text());
             out.push('\n');
         }
         if let Some(f) = &self.footer {
@@ -905,7 +908,7 @@ impl Preview {
         let mut out = String::from("<div class=\"wa-preview\">\n");
         match &self.header {
             Some(Header::Text(t)) => {
-                let _ = writeln!(out, "<div class=\"wa-header\">{}</div>", escape(&t.text));
+                let _ = writeln!(out, "<div class=\"wa-header\">{}</div>", t.ast.to_html());
             }
             Some(Header::Media {
                 media,
@@ -970,11 +973,7 @@ impl Preview {
             None => {}
         }
         if let Some(b) = &self.body {
-            let _ = writeln!(
-                out,
-                "<div class=\"wa-body\">{}</div>",
-                escape(&b.text).replace('\n', "<br>")
-            );
+            let _ = writeln!(out, "<div class=\"wa-body\">{}</div>", b.ast.to_html());
         }
         if let Some(f) = &self.footer {
             let _ = writeln!(out, "<div class=\"wa-footer\">{}</div>", escape(&f.text));

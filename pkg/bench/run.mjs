@@ -13,7 +13,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import flasd from '@flasd/whatsapp-formatting';
 
 import * as wamsg from 'wamsg';
-import { formatToHtml } from 'wamsg/format';
+
+const { formatToHtml } = wamsg;
 
 const data = (name) => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8'));
 

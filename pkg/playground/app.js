@@ -4,7 +4,8 @@
 // Everything is recomputed on every keystroke; the WebAssembly engine is fast enough for that.
 
 import * as wamsg from '../dist/browser.js';
-import { formatToHtml } from '../dist/format-browser.js';
+
+const { formatToHtml } = wamsg;
 
 const SAMPLE_DEFINITION = {
   name: 'order_update',

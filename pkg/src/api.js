@@ -243,6 +243,26 @@ function textLimit(options) {
   return opts?.maxBytes === undefined ? defaults.maxBytes : integer(opts.maxBytes, 'maxBytes', 1, U32_MAX - 1);
 }
 
+// --- WhatsApp formatting ------------------------------------------------------------------
+
+/** WhatsApp markup as the preview AST; spans are UTF-16 offsets into `text`. */
+export function parseFormatting(value, options) {
+  const t = text(value, 'text', textLimit(options));
+  return JSON.parse(run(() => engine.parse_formatting(putInput(t))));
+}
+
+/** WhatsApp markup as HTML: every character of the text escaped, safe to insert. */
+export function formatToHtml(value, options) {
+  const t = text(value, 'text', textLimit(options));
+  return run(() => engine.format_to_html(putInput(t)));
+}
+
+/** WhatsApp markup as plain text, as a notification shows it. */
+export function formatToText(value, options) {
+  const t = text(value, 'text', textLimit(options));
+  return run(() => engine.format_to_text(putInput(t)));
+}
+
 /** The lengths of a text: Unicode scalars (what limits count), UTF-16 units, graphemes, bytes. */
 export function measure(value, options) {
   return JSON.parse(run(engine.measure, text(value, 'text', textLimit(options))));

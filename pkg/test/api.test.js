@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 
 import * as wamsg from 'wamsg';
 import * as webhook from 'wamsg/webhook';
-import * as format from 'wamsg/format';
+import * as markdown from 'wamsg/markdown';
 
 const declaredIn = (file) => {
   const dts = readFileSync(new URL(`../dist/${file}`, import.meta.url), 'utf8');
@@ -17,7 +17,7 @@ const declaredIn = (file) => {
 test('each entry exports exactly what its hand-written types declare', () => {
   assert.deepEqual(Object.keys(wamsg).sort(), declaredIn('index.d.ts'));
   assert.deepEqual(Object.keys(webhook).sort(), declaredIn('webhook.d.ts'));
-  assert.deepEqual(Object.keys(format).sort(), declaredIn('format.d.ts'));
+  assert.deepEqual(Object.keys(markdown).sort(), declaredIn('markdown.d.ts'));
 });
 
 test('spans index the input string and columns count UTF-16 units', () => {

@@ -16,7 +16,9 @@ import { fileURLToPath } from 'node:url';
 
 import * as wamsg from 'wamsg';
 import { parseWebhook } from 'wamsg/webhook';
-import * as format from 'wamsg/format';
+import { markdownToWhatsApp } from 'wamsg/markdown';
+
+const format = { ...wamsg, markdownToWhatsApp };
 import { byteOffset, scalarColumn } from './util.js';
 import { formatRecords } from './format-corpus.js';
 
@@ -86,7 +88,8 @@ const RUNNERS = {
     extensions: ['message.json'],
     run: (path, text) => summary(wamsg.validateMessage(text, { template: sibling(path, 'definition.json') }), text),
   },
-  // tests/tests/render.rs: the preview JSON, its diagnostics summarized, and its text and HTML.
+  // tests/tests/render.rs: the preview JSON (AST spans converted to bytes), its diagnostics
+  // summarized, and its text and HTML.
   render: {
     extensions: ['message.json'],
     run(path, text) {
@@ -94,6 +97,10 @@ const RUNNERS = {
       const options = { template: sibling(path, 'definition.json'), localize: opts?.localize === 'locale' ? 'locale' : 'fallback' };
       const preview = wamsg.renderMessage(text, options);
       preview.diagnostics = preview.diagnostics.map((d) => diagnosticSummary(d, text));
+      // The formatting ASTs index their own text: UTF-8 bytes on the Rust side.
+      for (const block of [preview.header, preview.body]) {
+        if (block?.ast) block.ast = spansToBytes(block.ast, block.text);
+      }
       preview.as_text = wamsg.renderMessage(text, { ...options, format: 'text' });
       preview.as_html = wamsg.renderMessage(text, { ...options, format: 'html' });
       assert.ok(!preview.as_html.includes('<script'), 'unescaped HTML');

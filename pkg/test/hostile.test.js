@@ -222,7 +222,7 @@ test('preview, send check and webhook reading refuse bad arguments the same way'
 });
 
 test('formatting refuses non-text the same way and survives hostile markup', async () => {
-  const format = await import('wamsg/format');
+  const format = { ...wamsg, ...(await import('wamsg/markdown')) };
   for (const name of ['parseFormatting', 'formatToHtml', 'formatToText', 'markdownToWhatsApp']) {
     throwsType(() => format[name](undefined), /must be a string, got undefined/);
     throwsType(() => format[name]({ text: 'x' }), /must be a string, got an object/);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 
 import * as wamsg from 'wamsg';
 import * as webhook from 'wamsg/webhook';
-import * as format from 'wamsg/format';
+import * as markdown from 'wamsg/markdown';
 
 // xorshift32: small, deterministic.
 function rng(seed) {
@@ -77,10 +77,10 @@ const CALLS = [
   (x) => wamsg.formatDateTime(x, { year: 2026, month: 5, day_of_month: 2 }),
   (x) => wamsg.formatTimestamp('en_US', typeof x === 'number' ? x : 0),
   (x) => wamsg.intlLocale(x),
-  (x) => format.parseFormatting(x),
-  (x) => format.formatToHtml(x),
-  (x) => format.formatToText(x),
-  (x) => format.markdownToWhatsApp(x),
+  (x) => wamsg.parseFormatting(x),
+  (x) => wamsg.formatToHtml(x),
+  (x) => wamsg.formatToText(x),
+  (x) => markdown.markdownToWhatsApp(x),
 ];
 
 function stillWorks() {

@@ -1,6 +1,6 @@
 //! The main module (feature `engine`, the package's entry `wamsg`): validation of messages,
-//! template definitions and webhooks, the preview, the customer service window, locale
-//! formatting and length measures.
+//! template definitions and webhooks, the preview, WhatsApp formatting (AST, HTML, text),
+//! the customer service window, locale formatting and length measures.
 
 use serde::Serialize;
 use wamsg::DocumentKind;
@@ -107,7 +107,7 @@ pub fn assess(
 
 /// The preview of the message in the input buffer (a send payload, JSON text) as JSON:
 /// `{"header", "body", "footer", "buttons", "list"?, "diagnostics"}` (DESIGN.md's render
-/// shape), diagnostics in UTF-16. Template messages are hydrated with `template` (the
+/// shape), diagnostics and the header's and body's AST spans in UTF-16. Template messages are hydrated with `template` (the
 /// definition's JSON text). `localize`: 0 = `fallback_value` (the default), 1 = formatted in
 /// the template's locale. `output`: 0 = the preview as JSON, 1 = as safe HTML, 2 = as text.
 ///
@@ -134,7 +134,14 @@ pub fn render(
         },
         options: options(api, max_bytes, max_depth, max_diagnostics),
     };
-    let preview = input_text(len, |message| wamsg::template::render(message, &opts));
+    let mut preview = input_text(len, |message| wamsg::template::render(message, &opts));
+    // The header's and body's formatting ASTs index their own text: UTF-16 in JavaScript.
+    if let Some(wamsg::template::Header::Text(block)) = &mut preview.header {
+        block.ast.spans_to_utf16(&block.text);
+    }
+    if let Some(block) = &mut preview.body {
+        block.ast.spans_to_utf16(&block.text);
+    }
     match output {
         1 => Ok(preview.to_html()),
         2 => Ok(preview.to_text()),
@@ -178,6 +185,34 @@ pub fn limits() -> Result<String, JsError> {
         interactive_footer: l::INTERACTIVE_FOOTER,
         reply_button_title: l::REPLY_BUTTON_TITLE,
     })
+}
+
+/// The WhatsApp markup in the input buffer as the preview AST (JSON, DESIGN.md's shape),
+/// spans in UTF-16 code units of the text.
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+pub fn parse_formatting(len: u32) -> Result<String, JsError> {
+    input_text(len, |text| {
+        let mut root = wamsg::format::parse(text);
+        root.spans_to_utf16(text);
+        to_json(&root)
+    })
+}
+
+/// The WhatsApp markup in the input buffer as escaped, safe HTML.
+#[wasm_bindgen]
+#[must_use]
+pub fn format_to_html(len: u32) -> String {
+    input_text(len, wamsg::format::to_html)
+}
+
+/// The WhatsApp markup in the input buffer as plain text (what a notification shows).
+#[wasm_bindgen]
+#[must_use]
+pub fn format_to_text(len: u32) -> String {
+    input_text(len, wamsg::format::to_text)
 }
 
 /// A locale formatting result as JSON: `{"value": "..."}`, or `{"error": "..."}` with the
@@ -394,5 +429,24 @@ mod tests {
         assert_eq!(m["utf16"], 6);
         assert_eq!(m["graphemes"], 2);
         assert_eq!(m["bytes"], 11);
+    }
+
+    #[test]
+    fn ast_spans_are_utf16_and_html_is_escaped() {
+        let text = "😀 *a<b*";
+        let len = put(text.as_bytes());
+        let ast: Value = serde_json::from_str(&parse_formatting(len).unwrap()).unwrap();
+        // The bold node starts after the emoji (2 UTF-16 units) and a space.
+        let bold = &ast["children"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["type"] == "bold")
+            .unwrap();
+        assert_eq!(bold["span"], serde_json::json!([3, 8]));
+        let len = put(text.as_bytes());
+        assert_eq!(format_to_html(len), "😀 <strong>a&lt;b</strong>");
+        let len = put(text.as_bytes());
+        assert_eq!(format_to_text(len), "😀 a<b");
     }
 }

@@ -9,8 +9,8 @@
 //! One crate, several WebAssembly modules: each cargo feature is one module's exports, and
 //! `scripts/build-pkg` builds the crate once per module with only that feature, so a page
 //! downloads only what it imports. [`engine`] (feature `engine`) is the package's main
-//! entry: validation, preview, window, locale formatting, measures. [`format`] (feature
-//! `format`, entry `wamsg/format`) parses and renders WhatsApp markup and converts Markdown. [`webhook`] (feature `webhook`, entry `wamsg/webhook`) reads webhook
+//! entry: validation, preview, WhatsApp formatting, window, locale formatting, measures.
+//! [`markdown`] (feature `markdown`, entry `wamsg/markdown`) converts Markdown to markup. [`webhook`] (feature `webhook`, entry `wamsg/webhook`) reads webhook
 //! notifications into their typed model for servers. Native builds enable all features, so
 //! every module is tested and linted.
 
@@ -28,7 +28,7 @@
 pub mod boundary;
 #[cfg(feature = "engine")]
 pub mod engine;
-#[cfg(feature = "format")]
-pub mod format;
+#[cfg(feature = "markdown")]
+pub mod markdown;
 #[cfg(feature = "webhook")]
 pub mod webhook;

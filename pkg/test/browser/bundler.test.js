@@ -57,6 +57,7 @@ test('an app bundled by Vite loads the engine and validates in Chromium', async 
     assert.deepEqual(result.measure, { scalars: 2, utf16: 4, graphemes: 1, bytes: 8 });
     // A second entry with its own engine: both modules emitted and loaded.
     assert.equal(result.html, '<strong>a&lt;b</strong>');
+    assert.equal(result.markdown, '*bold*');
   } finally {
     await browser.close();
     server.close();

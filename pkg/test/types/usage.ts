@@ -21,9 +21,14 @@ import {
   renderMessage,
   limits,
   type Preview,
+  parseFormatting,
+  formatToHtml,
+  formatToText,
+  type Root,
+  type Inline,
 } from 'wamsg';
 import { parseWebhook, type WebhookRead } from 'wamsg/webhook';
-import { parseFormatting, formatToHtml, formatToText, markdownToWhatsApp, type Root, type Inline } from 'wamsg/format';
+import { markdownToWhatsApp } from 'wamsg/markdown';
 
 const report: Report = validateMessage('{"messaging_product":"whatsapp"}', { api: 'cloud', maxDiagnostics: 50 });
 const ok: boolean = report.valid;

@@ -53,3 +53,12 @@ test('limits() has exactly the fields of the Limits type, as positive integers, 
   assert.ok(Object.isFrozen(limits));
   assert.equal(wamsg.limits(), limits);
 });
+
+test('the preview body AST and parseFormatting spans index their text in UTF-16 units', () => {
+  const body = '😀 *bold* and _it_';
+  const preview = wamsg.renderMessage({ messaging_product: 'whatsapp', to: '15551234567', type: 'text', text: { body } });
+  assert.equal(preview.body.text, body);
+  const bold = preview.body.ast.children.find((n) => n.type === 'bold');
+  assert.equal(body.slice(bold.span[0], bold.span[1]), '*bold*');
+  assert.deepEqual(wamsg.parseFormatting(body), preview.body.ast);
+});

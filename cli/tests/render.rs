@@ -26,14 +26,17 @@ fn json_text_and_html() {
     assert_eq!(code, 0, "{out}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["header"]["text"], "Order A-42");
+    assert_eq!(v["body"]["ast"]["children"][1]["type"], "bold");
     assert_eq!(v["buttons"][1]["url"], "https://example.com/track/A-42");
     assert_eq!(v["diagnostics"], serde_json::json!([]));
     let (code, out, _) = wamsg(&["render", "--template", def, msg]);
     assert_eq!(code, 0);
-    assert!(out.contains("Hello *Ann*, your order A-42"), "{out}");
+    // Text is what a notification shows: markers resolved away.
+    assert!(out.contains("Hello Ann, your order A-42"), "{out}");
     let (code, out, _) = wamsg(&["render", "--template", def, "--format", "html", msg]);
     assert_eq!(code, 0);
     assert!(out.starts_with("<div class=\"wa-preview\">"), "{out}");
+    assert!(out.contains("Hello <strong>Ann</strong>"), "{out}");
 }
 
 #[test]

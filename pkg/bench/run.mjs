@@ -1,0 +1,138 @@
+// Speed of the package in Node, against JavaScript baselines measured in the same run.
+// Not a test: `npm run bench` in pkg/ after `npm run build`; results go to BENCHMARKS.md.
+//
+// 1. validateMessage(string) over Meta's 50 OpenAPI request examples vs ajv (draft 2020-12,
+//    `discriminator: true`) on the patched schema derived from the same spec, + JSON.parse
+//    (ajv validates objects; wamsg takes the text, so the parse is part of the job).
+// 2. formatToHtml on a 4 KiB message vs @flasd/whatsapp-formatting's format() on the same text.
+//
+// Each figure is the median of 7 rounds of at least 200 ms each, after a warm-up.
+
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import flasd from '@flasd/whatsapp-formatting';
+
+import * as wamsg from 'wamsg';
+
+const { formatToHtml } = wamsg;
+
+const data = (name) => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8'));
+
+// Calls fn(), which does `ops` operations, until `ms` have passed; returns ns per operation.
+function round(fn, ops, ms) {
+  let n = 0;
+  const start = process.hrtime.bigint();
+  const until = start + BigInt(ms * 1e6);
+  let now = start;
+  while (now < until) {
+    fn();
+    n++;
+    now = process.hrtime.bigint();
+  }
+  return Number(now - start) / (n * ops);
+}
+
+function measure(fn, ops) {
+  for (let i = 0; i < 3; i++) round(fn, ops, 100); // warm-up: JIT and WebAssembly tiers
+  const rounds = [];
+  for (let i = 0; i < 7; i++) {
+    globalThis.gc?.();
+    rounds.push(round(fn, ops, 200));
+  }
+  rounds.sort((a, b) => a - b);
+  return rounds[3];
+}
+
+const fmt = (ns) => (ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
+const results = [];
+function report(name, ns, unit = 'op') {
+  results.push({ name, ns });
+  console.log(`${name.padEnd(58)} ${fmt(ns).padStart(10)} / ${unit}`);
+}
+
+// --- 1. message validation -------------------------------------------------------------
+// Meta's examples carry placeholders (`<WHATSAPP_USER_PHONE_NUMBER>`, `{{Recipient-Phone-Number}}`)
+// that wamsg reports as errors; the second corpus fills them with plausible values, as a
+// real sender's payloads would have them.
+const published = Object.values(data('messages.examples.json'));
+const fill = (v, key) => {
+  if (typeof v === 'string') {
+    if (!/^<[^>]*>$|\{\{[^}]*\}\}/.test(v)) return v;
+    if (key === 'to' || key === 'wa_id' || key === 'phone') return '15551234567';
+    if (key === 'link' || key === 'url') return 'https://example.com/files/a.jpg';
+    return v.replace(/<[^>]*>|\{\{[^}]*\}\}/g, '1234567890');
+  }
+  if (Array.isArray(v)) return v.map((x) => fill(x, key));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x, k)]));
+  return v;
+};
+const schema = data('messages.request.schema.patched.ajv-discriminator.json');
+const ajvFirst = new Ajv2020({ discriminator: true, strict: false, logger: false }).compile(schema);
+const ajvAll = new Ajv2020({ discriminator: true, strict: false, logger: false, allErrors: true }).compile(schema);
+
+let sink = 0;
+for (const [label, corpus] of [
+  ['as published', published.map((m) => JSON.stringify(m))],
+  ['placeholders filled', published.map((m) => JSON.stringify(fill(m)))],
+]) {
+  const bytes = corpus.reduce((n, s) => n + Buffer.byteLength(s), 0);
+  const ajvValid = corpus.filter((s) => ajvFirst(JSON.parse(s))).length;
+  const ours = corpus.map((s) => wamsg.validateMessage(s));
+  console.log(
+    `corpus ${label}: ${corpus.length} messages, ${bytes} bytes; valid for ajv ${ajvValid}, for wamsg ${ours.filter((r) => r.valid).length} (${ours.reduce((n, r) => n + r.diagnostics.length, 0)} diagnostics)`,
+  );
+  const wamsgNs = measure(() => {
+    for (const s of corpus) sink += wamsg.validateMessage(s).diagnostics.length;
+  }, corpus.length);
+  const ajvNs = measure(() => {
+    for (const s of corpus) sink += ajvFirst(JSON.parse(s)) ? 1 : 0;
+  }, corpus.length);
+  const ajvAllNs = measure(() => {
+    for (const s of corpus) sink += ajvAll(JSON.parse(s)) ? 1 : 0;
+  }, corpus.length);
+  const parseNs = measure(() => {
+    for (const s of corpus) sink += JSON.parse(s) ? 1 : 0;
+  }, corpus.length);
+  report('  wamsg validateMessage(string)', wamsgNs, 'message');
+  report('  ajv (discriminator) + JSON.parse', ajvNs, 'message');
+  report('  ajv (discriminator, allErrors) + JSON.parse', ajvAllNs, 'message');
+  report('  JSON.parse alone', parseNs, 'message');
+  console.log(`  → wamsg is ${(ajvNs / wamsgNs).toFixed(2)}× ajv + JSON.parse (target ≥ 1.3×), ${(ajvAllNs / wamsgNs).toFixed(2)}× with allErrors\n`);
+}
+
+// --- 2. formatting ---------------------------------------------------------------------
+// Two 4 KiB messages (cut at 4096 UTF-8 bytes): the "realistic" order confirmation of the
+// Rust bench (bench/src/format.rs, so native and WebAssembly figures compare), and a dense
+// one with markup on every line.
+const REALISTIC =
+  'Hello *Maria* 👋,\nthank you for your order *#48213* placed on 12.05.2026. Here is a summary of what ' +
+  'happens next, so you know what to expect over the coming days.\n*What you ordered*\n' +
+  '- 2 × _Organic coffee beans_ (1 kg)\n- 1 × Ceramic pour-over set ~was 39,90 €~ now 29,90 €\n' +
+  '- 1 × Gift card, code `GIFT-7HQ2-PL`\n*Delivery*\n1. We pack your parcel within 24 hours.\n' +
+  '2. The carrier picks it up the next working day.\n3. You receive a tracking link by e-mail and here.\n' +
+  'Track it any time at https://shop.example.com/orders/48213?ref=wa_msg or reply to this ' +
+  'message. Opening hours: Mon–Fri 9:00–18:00, Sat 10:00–14:00.\n> Tip: brew at 93 °C for the best flavour.\n' +
+  'Questions about returns? See www.example.com/returns_policy. We are happy to help! ☕\n\n';
+const DENSE =
+  '*Order update* for _Ana_ 🎉: your parcel ~was~ is on its way. Track it with `TRK-123` or call us.\n' +
+  '* ```mono text``` item with *bold _nested_* words\n- second item, plain\n1. numbered _one_\n> a quoted line 😀\n';
+function cut4k(block) {
+  let s = '';
+  while (Buffer.byteLength(s) < 4096) s += block;
+  const bytes = Buffer.from(s).subarray(0, 4096);
+  return new TextDecoder().decode(bytes).replace(/\uFFFD$/, '');
+}
+for (const [label, message] of [['realistic', cut4k(REALISTIC)], ['dense', cut4k(DENSE)]]) {
+  console.log(`formatting input (${label}): ${Buffer.byteLength(message)} bytes, ${message.length} UTF-16 units`);
+  const ours = measure(() => {
+    sink += formatToHtml(message).length;
+  }, 1);
+  report(`  wamsg formatToHtml (${label} 4 KiB)`, ours);
+  const theirs = measure(() => {
+    sink += flasd.format(message).length;
+  }, 1);
+  report(`  @flasd/whatsapp-formatting format() (${label} 4 KiB)`, theirs);
+  console.log(`  → formatToHtml: ${fmt(ours)} (budget ≤ 10 µs), ${(theirs / ours).toFixed(2)}× @flasd/whatsapp-formatting`);
+}
+
+if (sink === 0.5) console.log(''); // keep the results alive

@@ -1,0 +1,452 @@
+//! The main module (feature `engine`, the package's entry `wamsg`): validation of messages,
+//! template definitions and webhooks, the preview, WhatsApp formatting (AST, HTML, text),
+//! the customer service window, locale formatting and length measures.
+
+use serde::Serialize;
+use wamsg::DocumentKind;
+use wamsg::template::{Localize, RenderOptions};
+use wasm_bindgen::prelude::*;
+
+use crate::boundary::{OUTPUT, input_text, kind, options, to_json, with_input};
+
+/// Validates the first `len` bytes of the input buffer (JSON text). A report without
+/// diagnostics, the common case, is returned as its kind alone (1 = message, 2 = template,
+/// 3 = webhook) and JavaScript builds `{valid: true, kind, diagnostics: []}`; otherwise the
+/// call returns 0 and [`take_output`] gives the report as JSON: `{"valid", "kind",
+/// "diagnostics": [Diagnostic]}` with UTF-16 columns and spans.
+///
+/// # Errors
+/// Only if the report cannot be serialized, which the core's types rule out.
+#[wasm_bindgen]
+pub fn check(
+    len: u32,
+    kind_code: u8,
+    api: u8,
+    max_bytes: u32,
+    max_depth: u32,
+    max_diagnostics: u32,
+) -> Result<u8, JsError> {
+    let opts = options(api, max_bytes, max_depth, max_diagnostics);
+    let report = with_input(len, |src| wamsg::check_bytes(src, kind(kind_code), &opts));
+    answer(&report)
+}
+
+/// Checks the template message in the input buffer (a send payload, JSON text) against the
+/// template definition `template` (JSON text): the message's own diagnostics and those of
+/// the send against the definition. Answers as [`check`] does.
+///
+/// # Errors
+/// Only if the report cannot be serialized, which the core's types rule out.
+#[wasm_bindgen]
+pub fn check_send(
+    len: u32,
+    template: &str,
+    api: u8,
+    max_bytes: u32,
+    max_depth: u32,
+    max_diagnostics: u32,
+) -> Result<u8, JsError> {
+    let opts = options(api, max_bytes, max_depth, max_diagnostics);
+    let report = input_text(len, |message| {
+        wamsg::template::check_send(message, template, &opts)
+    });
+    answer(&report)
+}
+
+/// A clean report as its kind's number, anything else as 0 with the JSON left in
+/// [`take_output`].
+fn answer(report: &wamsg::Report) -> Result<u8, JsError> {
+    if report.diagnostics.is_empty() {
+        return Ok(match report.kind {
+            DocumentKind::Message => 1,
+            DocumentKind::Template => 2,
+            DocumentKind::Webhook => 3,
+        });
+    }
+    let json = to_json(report)?;
+    OUTPUT.with_borrow_mut(|o| *o = json);
+    Ok(0)
+}
+
+/// Whether `message` (JSON text) may be sent at `now` and what it would cost, as JSON:
+/// `{"window", "sendable", "billing"?, "diagnostics"}`. `template` is the template
+/// definition (JSON text) a template message uses, for its category. Times are Unix seconds;
+/// the package's JavaScript passes only integers.
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+#[allow(clippy::too_many_arguments)] // one flat call across the boundary, no JS objects
+pub fn assess(
+    message: &str,
+    template: Option<String>,
+    last_inbound: Option<f64>,
+    now: f64,
+    free_entry_point_until: Option<f64>,
+    api: u8,
+    max_bytes: u32,
+    max_depth: u32,
+    max_diagnostics: u32,
+) -> Result<String, JsError> {
+    // `as` saturates; the JavaScript side has already checked these are safe integers.
+    #[allow(clippy::cast_possible_truncation)]
+    let secs = |t: f64| t as i64;
+    let facts = wamsg::window::Facts {
+        last_inbound: last_inbound.map(secs),
+        now: secs(now),
+        free_entry_point_until: free_entry_point_until.map(secs),
+    };
+    let opts = options(api, max_bytes, max_depth, max_diagnostics);
+    to_json(&wamsg::window::assess(
+        message,
+        template.as_deref(),
+        &facts,
+        &opts,
+    ))
+}
+
+/// The preview of the message in the input buffer (a send payload, JSON text) as JSON:
+/// `{"header", "body", "footer", "buttons", "list"?, "diagnostics"}` (DESIGN.md's render
+/// shape), diagnostics and the header's and body's AST spans in UTF-16. Template messages are hydrated with `template` (the
+/// definition's JSON text). `localize`: 0 = `fallback_value` (the default), 1 = formatted in
+/// the template's locale. `output`: 0 = the preview as JSON, 1 = as safe HTML, 2 = as text.
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+#[allow(clippy::too_many_arguments)] // one flat call across the boundary, no JS objects
+pub fn render(
+    len: u32,
+    template: Option<String>,
+    localize: u8,
+    output: u8,
+    api: u8,
+    max_bytes: u32,
+    max_depth: u32,
+    max_diagnostics: u32,
+) -> Result<String, JsError> {
+    let opts = RenderOptions {
+        template,
+        localize: if localize == 1 {
+            Localize::Locale
+        } else {
+            Localize::Fallback
+        },
+        options: options(api, max_bytes, max_depth, max_diagnostics),
+    };
+    let mut preview = input_text(len, |message| wamsg::template::render(message, &opts));
+    // The header's and body's formatting ASTs index their own text: UTF-16 in JavaScript.
+    if let Some(wamsg::template::Header::Text(block)) = &mut preview.header {
+        block.ast.spans_to_utf16(&block.text);
+    }
+    if let Some(block) = &mut preview.body {
+        block.ast.spans_to_utf16(&block.text);
+    }
+    match output {
+        1 => Ok(preview.to_html()),
+        2 => Ok(preview.to_text()),
+        _ => to_json(&preview),
+    }
+}
+
+/// The platform limits an editor shows counters against, as JSON (camelCase names of the
+/// core's `limits` constants; lengths in Unicode scalars).
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+pub fn limits() -> Result<String, JsError> {
+    use wamsg::limits as l;
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Limits {
+        template_header_text: usize,
+        template_body: usize,
+        template_send_body: usize,
+        template_footer: usize,
+        template_button_text: usize,
+        text_body: usize,
+        media_caption: usize,
+        interactive_header_text: usize,
+        interactive_body: usize,
+        interactive_footer: usize,
+        reply_button_title: usize,
+    }
+    to_json(&Limits {
+        template_header_text: l::TEMPLATE_HEADER_TEXT,
+        template_body: l::TEMPLATE_BODY,
+        template_send_body: l::TEMPLATE_SEND_BODY,
+        template_footer: l::TEMPLATE_FOOTER,
+        template_button_text: l::TEMPLATE_BUTTON_TEXT,
+        text_body: l::TEXT_BODY,
+        media_caption: l::MEDIA_CAPTION,
+        interactive_header_text: l::INTERACTIVE_HEADER_TEXT,
+        interactive_body: l::INTERACTIVE_BODY,
+        interactive_footer: l::INTERACTIVE_FOOTER,
+        reply_button_title: l::REPLY_BUTTON_TITLE,
+    })
+}
+
+/// The WhatsApp markup in the input buffer as the preview AST (JSON, DESIGN.md's shape),
+/// spans in UTF-16 code units of the text.
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+pub fn parse_formatting(len: u32) -> Result<String, JsError> {
+    input_text(len, |text| {
+        let mut root = wamsg::format::parse(text);
+        root.spans_to_utf16(text);
+        to_json(&root)
+    })
+}
+
+/// The WhatsApp markup in the input buffer as escaped, safe HTML.
+#[wasm_bindgen]
+#[must_use]
+pub fn format_to_html(len: u32) -> String {
+    input_text(len, wamsg::format::to_html)
+}
+
+/// The WhatsApp markup in the input buffer as plain text (what a notification shows).
+#[wasm_bindgen]
+#[must_use]
+pub fn format_to_text(len: u32) -> String {
+    input_text(len, wamsg::format::to_text)
+}
+
+/// A locale formatting result as JSON: `{"value": "..."}`, or `{"error": "..."}` with the
+/// core's explanation (the package's JavaScript throws a `RangeError` with it, as `Intl` does).
+fn formatted(result: Result<String, wamsg::locale::Error>) -> Result<String, JsError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "lowercase")]
+    enum Formatted {
+        Value(String),
+        Error(String),
+    }
+    to_json(&match result {
+        Ok(v) => Formatted::Value(v),
+        Err(e) => Formatted::Error(e.to_string()),
+    })
+}
+
+/// Narrows an integer-valued `f64` from JavaScript, which has checked that it is a safe
+/// integer within the range of the core's parameter type (values outside it are thrown
+/// there as out of range, never dropped here).
+#[allow(clippy::cast_possible_truncation)]
+fn int(v: f64) -> i64 {
+    v as i64
+}
+
+/// `amount_1000 / 1000` units of `currency` formatted in `lang`'s locale, as a currency
+/// parameter renders with `localize: "locale"`. JSON as [`formatted`] says.
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+pub fn format_currency(lang: &str, amount_1000: f64, currency: &str) -> Result<String, JsError> {
+    formatted(wamsg::locale::format_currency(
+        lang,
+        int(amount_1000),
+        currency,
+    ))
+}
+
+/// `date_time` components formatted in `lang`'s locale. JSON as [`formatted`] says.
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+#[allow(clippy::too_many_arguments)] // one flat call across the boundary, no JS objects
+pub fn format_date_time(
+    lang: &str,
+    year: Option<f64>,
+    month: Option<f64>,
+    day_of_month: Option<f64>,
+    day_of_week: Option<f64>,
+    hour: Option<f64>,
+    minute: Option<f64>,
+    calendar: Option<String>,
+) -> Result<String, JsError> {
+    let small = |v: Option<f64>| v.and_then(|v| u8::try_from(int(v)).ok());
+    let parts = wamsg::locale::DateTimeParts {
+        year: year.and_then(|v| i32::try_from(int(v)).ok()),
+        month: small(month),
+        day_of_month: small(day_of_month),
+        day_of_week: small(day_of_week),
+        hour: small(hour),
+        minute: small(minute),
+        calendar,
+    };
+    formatted(wamsg::locale::format_date_time(lang, &parts))
+}
+
+/// The UTC time of a Unix timestamp (seconds) formatted in `lang`'s locale. JSON as
+/// [`formatted`] says.
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+pub fn format_unix_epoch(lang: &str, seconds: f64) -> Result<String, JsError> {
+    formatted(wamsg::locale::format_unix_epoch(lang, int(seconds)))
+}
+
+/// The `Intl` locale whose CLDR data `lang` is formatted with (`prs_AF` → `fa-AF`). JSON as
+/// [`formatted`] says.
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+pub fn intl_locale(lang: &str) -> Result<String, JsError> {
+    formatted(wamsg::locale::intl_locale(lang).map(str::to_owned))
+}
+
+/// The lengths of `text` as JSON: `{"scalars", "utf16", "graphemes", "bytes"}`.
+///
+/// # Errors
+/// Only if the answer cannot be serialized, which its type rules out.
+#[wasm_bindgen]
+pub fn measure(text: &str) -> Result<String, JsError> {
+    to_json(&wamsg::text::measure(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::boundary::{INPUT, KEEP_INPUT_BYTES, input_buffer, put, take_output};
+    use serde_json::Value;
+    use wamsg::Options;
+
+    /// What the package's JavaScript makes of a `check` call.
+    fn checked(src: &str, kind_code: u8, max_bytes: u32, max_depth: u32) -> Value {
+        let len = put(src.as_bytes());
+        match check(len, kind_code, 0, max_bytes, max_depth, 1000).unwrap() {
+            0 => serde_json::from_str(&take_output()).unwrap(),
+            k => {
+                let kind = ["message", "template", "webhook"][usize::from(k) - 1];
+                serde_json::json!({"valid": true, "kind": kind, "diagnostics": []})
+            }
+        }
+    }
+
+    fn report(src: &str, kind_code: u8) -> Value {
+        checked(src, kind_code, 4 << 20, 64)
+    }
+
+    #[test]
+    fn positions_are_utf16() {
+        // "😀" is one scalar but two UTF-16 units: the duplicate key after it sits one
+        // column further right in JavaScript than in Rust.
+        let src = "{\"a\":\"😀\",\"a\":1}";
+        let r = report(src, 1);
+        let d = r["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "json.duplicate_key")
+            .unwrap();
+        let scalars = wamsg::check(src, Some(DocumentKind::Message), &Options::default());
+        let native = scalars
+            .diagnostics
+            .iter()
+            .find(|d| d.code.as_str() == "json.duplicate_key")
+            .unwrap();
+        assert_eq!(d["column"].as_u64().unwrap(), u64::from(native.column) + 1);
+        let start = d["span"][0].as_u64().unwrap() as usize;
+        let utf16: Vec<u16> = src.encode_utf16().collect();
+        assert_eq!(
+            String::from_utf16(&utf16[start..start + 3]).unwrap(),
+            "\"a\""
+        );
+    }
+
+    #[test]
+    fn kinds_and_limits_are_passed_through() {
+        assert_eq!(report("{}", 3)["kind"], "webhook");
+        assert_eq!(report("{\"category\":\"UTILITY\"}", 0)["kind"], "template");
+        let r = checked("[[[1]]]", 1, 4 << 20, 2);
+        assert_eq!(r["valid"], false);
+        let r = checked("{}  ", 1, 3, 64);
+        assert_eq!(r["diagnostics"][0]["code"], "json.too_large");
+    }
+
+    #[test]
+    fn the_input_buffer_is_reused_and_large_ones_released() {
+        // A valid webhook from the corpus: its clean report comes back as its kind only.
+        let valid = include_str!("../../tests/cases/webhooks/corpus/pywa/message_status.sent.json");
+        let len = put(valid.as_bytes());
+        assert_eq!(check(len, 3, 0, 4 << 20, 64, 1000).unwrap(), 3);
+        assert_eq!(take_output(), "", "a clean report leaves no output behind");
+        // Only the first `len` bytes count, whatever an earlier, longer input left behind.
+        let _ = put(format!("{valid}   {{\"a\":1}}").as_bytes());
+        let len = put(valid.as_bytes());
+        assert_eq!(check(len, 3, 0, 4 << 20, 64, 1000).unwrap(), 3);
+        let small = input_buffer(16);
+        assert_eq!(
+            input_buffer(8),
+            small,
+            "a smaller request reuses the buffer"
+        );
+        let big = vec![b' '; KEEP_INPUT_BYTES + 1];
+        let len = put(&big);
+        assert_eq!(check(len, 1, 0, 4 << 20, 64, 1000).unwrap(), 0);
+        assert!(
+            INPUT.with_borrow(Vec::len) == 0,
+            "a large buffer is released after use"
+        );
+    }
+
+    #[test]
+    fn locale_results_and_errors_are_json() {
+        let v: Value =
+            serde_json::from_str(&format_currency("de", -1_234_567.0, "EUR").unwrap()).unwrap();
+        assert_eq!(v["value"], "-1.234,57\u{a0}€");
+        let e: Value = serde_json::from_str(&format_currency("de", 1.0, "XXX").unwrap()).unwrap();
+        assert!(e["error"].as_str().unwrap().contains("XXX"));
+        let e: Value = serde_json::from_str(
+            &format_date_time(
+                "en_US",
+                Some(2024.0),
+                Some(13.0),
+                None,
+                None,
+                None,
+                None,
+                None,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        assert!(e.get("error").is_some(), "{e}");
+        let v: Value = serde_json::from_str(&intl_locale("prs_AF").unwrap()).unwrap();
+        assert_eq!(v["value"], "fa-AF");
+    }
+
+    #[test]
+    fn measure_counts_three_ways() {
+        let m: Value = serde_json::from_str(&measure("👍🏽e\u{301}").unwrap()).unwrap();
+        assert_eq!(m["scalars"], 4);
+        assert_eq!(m["utf16"], 6);
+        assert_eq!(m["graphemes"], 2);
+        assert_eq!(m["bytes"], 11);
+    }
+
+    #[test]
+    fn ast_spans_are_utf16_and_html_is_escaped() {
+        let text = "😀 *a<b*";
+        let len = put(text.as_bytes());
+        let ast: Value = serde_json::from_str(&parse_formatting(len).unwrap()).unwrap();
+        // The bold node starts after the emoji (2 UTF-16 units) and a space.
+        let bold = &ast["children"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["type"] == "bold")
+            .unwrap();
+        assert_eq!(bold["span"], serde_json::json!([3, 8]));
+        let len = put(text.as_bytes());
+        assert_eq!(format_to_html(len), "😀 <strong>a&lt;b</strong>");
+        let len = put(text.as_bytes());
+        assert_eq!(format_to_text(len), "😀 a<b");
+    }
+}

@@ -13,7 +13,7 @@ pub fn check(src: &str, kind: Option<DocumentKind>, opts: &Options) -> Report {
     let arena = json::Arena::for_source(src.len());
     let parsed = json::parse(src, &arena, &opts.parse);
     let kind = kind.unwrap_or_else(|| parsed.value.as_ref().map_or(DocumentKind::Message, detect));
-    let mut ctx = Ctx::new(opts);
+    let mut ctx = Ctx::with_source(opts, src);
     ctx.diags = parsed.diagnostics;
     if let Some(value) = &parsed.value {
         check_value(&mut ctx, value, kind);

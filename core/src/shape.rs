@@ -5,6 +5,8 @@
 //! Validators never stop at the first problem: each helper reports and returns `None` when
 //! the value is unusable, and the caller carries on with the next field.
 
+use std::cell::Cell;
+
 use crate::diagnostic::{Code, Diagnostic, DocumentKind, Pointer, Report, Segment, Severity, meta};
 use crate::json::{self, JsonType, Member, Span, Value};
 use crate::options::Options;
@@ -102,16 +104,48 @@ pub struct Ctx<'o> {
     pub opts: &'o Options,
     /// Everything found so far.
     pub diags: Vec<Diagnostic>,
+    /// The source text, when known: lets [`Ctx::sub_span`] point inside strings with escapes.
+    src: &'o str,
+    /// Where the last [`Ctx::sub_span`] walk stopped (diagnostics in one string come left to
+    /// right, so one string is walked once).
+    offsets: Cell<json::StrOffsets>,
 }
 
 impl<'o> Ctx<'o> {
-    /// A fresh context.
+    /// A fresh context that does not know the source text.
     #[must_use]
     pub fn new(opts: &'o Options) -> Self {
+        Self::with_source(opts, "")
+    }
+
+    /// A fresh context for a document parsed from `src`.
+    #[must_use]
+    pub fn with_source(opts: &'o Options, src: &'o str) -> Self {
         Self {
             opts,
             diags: Vec::new(),
+            src,
+            offsets: Cell::new(json::StrOffsets::default()),
         }
+    }
+
+    /// The span of `range` (byte offsets into the decoded text of the string `v`) in the
+    /// source; the whole string's span when that cannot be known.
+    #[must_use]
+    pub fn sub_span(&self, v: &Value<'_>, range: &std::ops::Range<usize>) -> Span {
+        if v.is_verbatim_str() {
+            let base = v.span.start as usize + 1;
+            return Span::new(base + range.start, base + range.end);
+        }
+        if self.src.is_empty() {
+            return v.span;
+        }
+        let mut cur = self.offsets.get();
+        let mapped = cur
+            .map(self.src, v, range.start)
+            .zip(cur.map(self.src, v, range.end));
+        self.offsets.set(cur);
+        mapped.map_or(v.span, |(s, e)| Span::new(s, e))
     }
 
     /// Records a diagnostic.
@@ -410,7 +444,7 @@ pub fn run(
 ) -> Report {
     let arena = json::Arena::for_source(src.len());
     let parsed = json::parse(src, &arena, &opts.parse);
-    let mut ctx = Ctx::new(opts);
+    let mut ctx = Ctx::with_source(opts, src);
     ctx.diags = parsed.diagnostics;
     if let Some(value) = &parsed.value {
         check(&mut ctx, value);

@@ -11,10 +11,12 @@
 //! (no per-container allocation, no recursive drop, which together were a third of the cost
 //! of validating a typical message).
 
+mod offsets;
 mod parse;
 
 use std::cell::Cell;
 
+pub use offsets::StrOffsets;
 pub use parse::{
     BYTE_ORDER_MARK, DEPTH_CEILING, DUPLICATE_KEY, INVALID_UTF8, LONE_SURROGATE, ParseOptions,
     Parsed, SYNTAX, TOO_DEEP, TOO_LARGE, parse,

@@ -6,8 +6,6 @@
 //! template creation problems with `(#100) Invalid parameter` and a subcode, so every error
 //! found here predicts Meta error 100.
 
-use std::ops::Range;
-
 use crate::diagnostic::meta;
 use crate::json::{self, Kind, Member, Span, Value};
 use crate::languages;
@@ -385,18 +383,6 @@ fn check_components(
     }
 }
 
-/// The span of `range` (byte offsets into the string `v`) in the source: exact when the
-/// string has no escapes (then the text is the source between the quotes), else the whole
-/// string.
-fn sub_span(v: &Value<'_>, range: &Range<usize>) -> Span {
-    if v.is_verbatim_str() {
-        let base = v.span.start as usize + 1;
-        Span::new(base + range.start, base + range.end)
-    } else {
-        v.span
-    }
-}
-
 /// Lexes a text, reports malformed placeholders and set problems, records placeholders for
 /// the template-wide format check. Returns the scan.
 fn variables<'t>(
@@ -426,7 +412,7 @@ fn variables<'t>(
             code,
             None,
             path,
-            sub_span(v, &m.span),
+            ctx.sub_span(v, &m.span),
             format!(
                 "\"{}\": {}{fix}",
                 shape::truncate(quoted, 40),
@@ -443,7 +429,7 @@ fn variables<'t>(
             PLACEHOLDER_MIXED_SYNTAX,
             None,
             path,
-            sub_span(v, &p.span),
+            ctx.sub_span(v, &p.span),
             "this text mixes {{…}} and <<…>> placeholders; use one syntax",
         );
     }
@@ -457,7 +443,7 @@ fn variables<'t>(
             .placeholders
             .iter()
             .find(|p| p.key == Key::Positional(gap.end))
-            .map_or(v.span, |p| sub_span(v, &p.span));
+            .map_or(v.span, |p| ctx.sub_span(v, &p.span));
         ctx.error(
             PLACEHOLDER_GAP,
             None,
@@ -471,7 +457,7 @@ fn variables<'t>(
             PLACEHOLDER_OUT_OF_ORDER,
             None,
             path,
-            sub_span(v, &p.span),
+            ctx.sub_span(v, &p.span),
             format!(
                 "{} is used before a lower-numbered variable; Meta's review lists out-of-order variables as not sequential",
                 p.key
@@ -488,12 +474,15 @@ fn variables<'t>(
                 PLACEHOLDER_NAME_DIGITS,
                 None,
                 path,
-                sub_span(v, &p.span),
+                ctx.sub_span(v, &p.span),
                 format!("\"{n}\": Meta's page describes variable names as lowercase letters and underscores; digits may be refused"),
             );
         }
-        st.placeholders
-            .push((p.key.is_positional(), path.pointer(), sub_span(v, &p.span)));
+        st.placeholders.push((
+            p.key.is_positional(),
+            path.pointer(),
+            ctx.sub_span(v, &p.span),
+        ));
     }
     scan
 }
@@ -691,7 +680,7 @@ fn header_formatting(ctx: &mut Ctx<'_>, text: &str, v: &Value<'_>, path: &Path<'
                 HEADER_FORMATTING,
                 None,
                 path,
-                sub_span(v, &(at..at + 1)),
+                ctx.sub_span(v, &(at..at + 1)),
                 format!("header texts cannot hold formatting characters (\"{ch}\")"),
             );
             return;
@@ -702,7 +691,7 @@ fn header_formatting(ctx: &mut Ctx<'_>, text: &str, v: &Value<'_>, path: &Path<'
                 HEADER_FORMATTING,
                 None,
                 path,
-                sub_span(v, &(at..at + 1)),
+                ctx.sub_span(v, &(at..at + 1)),
                 "a header is one line; WhatsApp does not show this line break",
             );
             return;
@@ -1053,7 +1042,7 @@ fn review_rules(ctx: &mut Ctx<'_>, text: &str, v: &Value<'_>, path: &Path<'_>, s
             VARIABLE_AT_EDGE,
             None,
             path,
-            sub_span(v, &first.span),
+            ctx.sub_span(v, &first.span),
             "the body cannot start with a variable; put text before it",
         );
     }
@@ -1062,7 +1051,7 @@ fn review_rules(ctx: &mut Ctx<'_>, text: &str, v: &Value<'_>, path: &Path<'_>, s
             VARIABLE_AT_EDGE,
             None,
             path,
-            sub_span(v, &last.span),
+            ctx.sub_span(v, &last.span),
             "the body cannot end with a variable; put text after it",
         );
     } else if trail
@@ -1074,7 +1063,7 @@ fn review_rules(ctx: &mut Ctx<'_>, text: &str, v: &Value<'_>, path: &Path<'_>, s
             VARIABLE_NEAR_END,
             None,
             path,
-            sub_span(v, &last.span),
+            ctx.sub_span(v, &last.span),
             "the body ends with a variable followed only by punctuation; reviewers may treat it as ending with the variable",
         );
     }
@@ -1089,7 +1078,7 @@ fn review_rules(ctx: &mut Ctx<'_>, text: &str, v: &Value<'_>, path: &Path<'_>, s
                 VARIABLES_ADJACENT,
                 None,
                 path,
-                sub_span(v, &(a.span.start..b.span.end)),
+                ctx.sub_span(v, &(a.span.start..b.span.end)),
                 "variables separated only by spaces are often rejected in review; put words between them",
             );
         }
@@ -1184,7 +1173,7 @@ fn check_footer(
             TOO_MANY_VARIABLES,
             None,
             &tp,
-            sub_span(tv, &p.span),
+            ctx.sub_span(tv, &p.span),
             "a footer takes no variables",
         );
     }
@@ -1489,7 +1478,7 @@ fn check_url_button(
             URL_VARIABLE_POSITION,
             None,
             &up,
-            sub_span(uv, &last.span),
+            ctx.sub_span(uv, &last.span),
             "the URL variable is appended to the end of the URL; nothing may follow it",
         );
     }

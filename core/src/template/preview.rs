@@ -211,7 +211,7 @@ impl Preview {
 pub fn render(message_src: &str, opts: &RenderOptions) -> Preview {
     let arena = json::Arena::for_source(message_src.len());
     let parsed = json::parse(message_src, &arena, &opts.options.parse);
-    let mut ctx = Ctx::new(&opts.options);
+    let mut ctx = Ctx::with_source(&opts.options, message_src);
     ctx.diags = parsed.diagnostics;
     let mut preview = Preview::default();
     if let Some(msg) = &parsed.value {

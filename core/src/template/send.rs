@@ -29,7 +29,7 @@ use super::*;
 pub fn check_send(message_src: &str, definition_src: &str, opts: &Options) -> Report {
     let arena = json::Arena::for_source(message_src.len());
     let parsed = json::parse(message_src, &arena, &opts.parse);
-    let mut ctx = Ctx::new(opts);
+    let mut ctx = Ctx::with_source(opts, message_src);
     ctx.diags = parsed.diagnostics;
     if let Some(msg) = &parsed.value {
         check_value(&mut ctx, msg, DocumentKind::Message);

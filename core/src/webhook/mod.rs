@@ -52,7 +52,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, value: &Value<'_>) {
 pub fn parse(src: &str, opts: &Options) -> (Option<Notification>, Report) {
     let arena = json::Arena::for_source(src.len());
     let parsed = json::parse(src, &arena, &opts.parse);
-    let mut ctx = Ctx::new(opts);
+    let mut ctx = Ctx::with_source(opts, src);
     ctx.diags = parsed.diagnostics;
     let mut model = None;
     if let Some(value) = &parsed.value {

@@ -271,7 +271,7 @@ impl<'a> Value<'a> {
     /// The number as `f64`, if this is a number.
     #[must_use]
     pub fn as_f64(&self) -> Option<f64> {
-        self.as_number_text().and_then(|n| n.parse().ok())
+        self.as_number_text().and_then(crate::float::parse)
     }
 
     /// The number as `i64`, if this is a number written as an integer that fits.

@@ -85,7 +85,15 @@ fn answer(report: &wamsg::Report) -> Result<u8, JsError> {
     if report.diagnostics.is_empty() {
         return Ok(kind);
     }
-    let count = |s: &str| u32::try_from(s.chars().map(char::len_utf16).sum::<usize>()).unwrap_or(0);
+    // Codes, paths and messages are mostly ASCII: one unit per byte, checked a word at a time.
+    let count = |s: &str| {
+        let units = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().map(char::len_utf16).sum()
+        };
+        u32::try_from(units).unwrap_or(0)
+    };
     NUMBERS.with_borrow_mut(|n| {
         OUTPUT.with_borrow_mut(|out| {
             n.clear();

@@ -29,6 +29,7 @@
 
 pub mod check;
 pub mod diagnostic;
+mod float;
 pub mod format;
 pub mod json;
 pub mod languages;

@@ -59,15 +59,22 @@ pub fn resolve(src: &str, diags: &mut [Diagnostic], units: Units) {
             let seg = bytes.get(pos..offset).unwrap_or_default();
             // memchr's vectorized search: a byte-wise backward scan for a line break that
             // compact (one-line) documents do not have was most of this sweep.
-            match memchr::memrchr(b'\n', seg) {
+            // In UTF-16 the column width of a segment is its UTF-16 length: a segment without
+            // a newline is counted once for both.
+            let seg_width = match memchr::memrchr(b'\n', seg) {
                 Some(nl) => {
                     line += count(memchr::memchr_iter(b'\n', seg).count());
                     col = 1 + width(seg.get(nl + 1..).unwrap_or_default());
+                    None
                 }
-                None => col += width(seg),
-            }
+                None => {
+                    let w = width(seg);
+                    col += w;
+                    Some(w)
+                }
+            };
             if units == Units::Utf16 {
-                utf16 += lead(seg) + wide(seg);
+                utf16 += seg_width.unwrap_or_else(|| lead(seg) + wide(seg));
             }
             pos = offset;
         }
@@ -88,6 +95,7 @@ pub fn resolve(src: &str, diags: &mut [Diagnostic], units: Units) {
 /// How many bytes of `s` pass `byte`, counted eight at a time: `word` must leave bit 7 of
 /// each byte of a little-endian word set exactly when that byte passes (bits 0–6 are
 /// ignored). A byte-wise count did not vectorize and was most of resolving positions.
+#[inline(always)]
 fn count_bytes(s: &[u8], word: impl Fn(u64) -> u64, byte: impl Fn(u8) -> bool) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut chunks = s.chunks_exact(8);

@@ -9,10 +9,15 @@
 // Each figure is the median of 7 rounds of at least 200 ms each, after a warm-up.
 
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import flasd from '@flasd/whatsapp-formatting';
 
-import * as wamsg from 'wamsg';
+// WAMSG_DIR=/path/to/another/dist measures another build of the package (its `node.js` entry)
+// against the same baselines, e.g. the previous commit's, for before/after figures.
+const wamsg = process.env.WAMSG_DIR
+  ? await import(pathToFileURL(`${process.env.WAMSG_DIR}/node.js`).href)
+  : await import('wamsg');
 
 const { formatToHtml } = wamsg;
 

@@ -320,3 +320,11 @@ export declare function formatToHtml(text: string, options?: TextOptions): strin
 
 /** WhatsApp markup as plain text, as a notification shows it. Throws as {@link parseFormatting}. */
 export declare function formatToText(text: string, options?: TextOptions): string;
+
+/**
+ * Markdown (CommonMark) converted to WhatsApp markup; the same function as the `wamsg/markdown`
+ * entry's. Its engine is a second WebAssembly module: browsers fetch it with the main one,
+ * Node.js compiles it on the first call. Throws a TypeError for non-strings, lone surrogates
+ * or text longer than `maxBytes`.
+ */
+export declare function markdownToWhatsApp(markdown: string, options?: TextOptions): string;

@@ -62,3 +62,13 @@ test('the preview body AST and parseFormatting spans index their text in UTF-16 
   assert.equal(body.slice(bold.span[0], bold.span[1]), '*bold*');
   assert.deepEqual(wamsg.parseFormatting(body), preview.body.ast);
 });
+
+test('markdownToWhatsApp from the root entry is the wamsg/markdown conversion', () => {
+  assert.equal(wamsg.markdownToWhatsApp('**bold** and *em*'), '*bold* and _em_');
+  const doc = '# Title\n\n- one\n- **two** `code`\n\n> quote with [a link](https://example.com)\n';
+  assert.equal(wamsg.markdownToWhatsApp(doc), markdown.markdownToWhatsApp(doc));
+  assert.equal(wamsg.markdownToWhatsApp('x'.repeat(10), { maxBytes: 10 }), 'x'.repeat(10));
+  assert.throws(() => wamsg.markdownToWhatsApp(42), TypeError);
+  assert.throws(() => wamsg.markdownToWhatsApp('x'.repeat(11), { maxBytes: 10 }), TypeError);
+  assert.throws(() => wamsg.markdownToWhatsApp('\uD800'), TypeError);
+});

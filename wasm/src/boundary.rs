@@ -3,14 +3,14 @@
 
 use std::cell::RefCell;
 
-use serde::Serialize;
 use wamsg::json::ParseOptions;
 use wamsg::{Api, DocumentKind, Options, Units};
 use wasm_bindgen::prelude::*;
 
 /// Serializes an answer; the core's types always serialize, so the error is only mapped
 /// for completeness (a thrown `Error`, never a trap).
-pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String, JsError> {
+#[cfg(any(feature = "engine", feature = "webhook"))]
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsError> {
     serde_json::to_string(value).map_err(|e| JsError::new(&format!("wamsg: {e}")))
 }
 

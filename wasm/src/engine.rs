@@ -12,11 +12,11 @@ use crate::boundary::{OUTPUT, input_text, kind, options, to_json, with_input};
 /// Validates the first `len` bytes of the input buffer (JSON text). A report without
 /// diagnostics, the common case, is returned as its kind alone (1 = message, 2 = template,
 /// 3 = webhook) and JavaScript builds `{valid: true, kind, diagnostics: []}`; otherwise the
-/// call returns 0 and [`take_output`] gives the report as JSON: `{"valid", "kind",
-/// "diagnostics": [Diagnostic]}` with UTF-16 columns and spans.
+/// call returns 0 and the report is left behind as [`report_numbers`] and [`take_output`]
+/// (see [`answer`]), with UTF-16 columns and spans.
 ///
 /// # Errors
-/// Only if the report cannot be serialized, which the core's types rule out.
+/// Never; the `Result` keeps the signature of the other answers.
 #[wasm_bindgen]
 pub fn check(
     len: u32,
@@ -36,7 +36,7 @@ pub fn check(
 /// the send against the definition. Answers as [`check`] does.
 ///
 /// # Errors
-/// Only if the report cannot be serialized, which the core's types rule out.
+/// Never; the `Result` keeps the signature of the other answers.
 #[wasm_bindgen]
 pub fn check_send(
     len: u32,
@@ -53,19 +53,115 @@ pub fn check_send(
     answer(&report)
 }
 
-/// A clean report as its kind's number, anything else as 0 with the JSON left in
-/// [`take_output`].
+/// Numbers per diagnostic in [`report_numbers`].
+const FIELDS: usize = 9;
+
+thread_local! {
+    static NUMBERS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The address (in WebAssembly memory) of the numbers of the report a call left behind:
+/// `[valid, kind, n]`, then for each of the `n` diagnostics `[severity (0 error, 1 warning),
+/// line, column, metaError + 1 (0: none), span start, span end]` and the UTF-16 lengths of
+/// its `code`, `path` and `message`, which follow each other in that order in
+/// [`take_output`]. JavaScript slices the one string instead of parsing JSON: the report of
+/// an invalid document is the hot path of an editor, and `serde_json` plus `JSON.parse`
+/// were most of its time.
+#[wasm_bindgen]
+#[must_use]
+pub fn report_numbers() -> u32 {
+    NUMBERS.with_borrow(|n| u32::try_from(n.as_ptr() as usize).unwrap_or(0))
+}
+
+/// A clean report as its kind's number, anything else as 0 with the report left in
+/// [`report_numbers`] and [`take_output`].
+#[allow(clippy::unnecessary_wraps)] // the exports' `Result` is the boundary's shape
 fn answer(report: &wamsg::Report) -> Result<u8, JsError> {
+    let kind = match report.kind {
+        DocumentKind::Message => 1,
+        DocumentKind::Template => 2,
+        DocumentKind::Webhook => 3,
+    };
     if report.diagnostics.is_empty() {
-        return Ok(match report.kind {
-            DocumentKind::Message => 1,
-            DocumentKind::Template => 2,
-            DocumentKind::Webhook => 3,
-        });
+        return Ok(kind);
     }
-    let json = to_json(report)?;
-    OUTPUT.with_borrow_mut(|o| *o = json);
+    // Codes, paths and messages are mostly ASCII: one unit per byte, checked a word at a time.
+    let count = |s: &str| {
+        let units = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().map(char::len_utf16).sum()
+        };
+        u32::try_from(units).unwrap_or(0)
+    };
+    NUMBERS.with_borrow_mut(|n| {
+        OUTPUT.with_borrow_mut(|out| {
+            n.clear();
+            n.reserve(3 + FIELDS * report.diagnostics.len());
+            n.extend([
+                u32::from(report.valid),
+                u32::from(kind),
+                u32::try_from(report.diagnostics.len()).unwrap_or(0),
+            ]);
+            out.clear();
+            for d in &report.diagnostics {
+                let code = d.code.as_str();
+                out.push_str(code);
+                let path_start = out.len();
+                pointer(out, &d.path);
+                let path = count(out.get(path_start..).unwrap_or_default());
+                out.push_str(&d.message);
+                n.extend([
+                    u32::from(!d.is_error()),
+                    d.line,
+                    d.column,
+                    d.meta_error.map_or(0, |m| m.saturating_add(1)),
+                    d.span.start,
+                    d.span.end,
+                    count(code),
+                    path,
+                    count(&d.message),
+                ]);
+            }
+        });
+    });
     Ok(0)
+}
+
+/// `path` as its RFC 6901 text (`Pointer`'s `Display`, without the formatting machinery).
+fn pointer(out: &mut String, path: &wamsg::diagnostic::Pointer) {
+    for seg in path.segments() {
+        out.push('/');
+        match seg {
+            wamsg::diagnostic::Segment::Index(i) => {
+                let mut digits = [0u8; 20];
+                let mut at = digits.len();
+                let mut i = *i;
+                loop {
+                    at -= 1;
+                    if let Some(d) = digits.get_mut(at) {
+                        *d = b'0' + (i % 10) as u8;
+                    }
+                    i /= 10;
+                    if i == 0 || at == 0 {
+                        break;
+                    }
+                }
+                for &d in digits.get(at..).unwrap_or_default() {
+                    out.push(char::from(d));
+                }
+            }
+            wamsg::diagnostic::Segment::Key(k) => {
+                for c in k.chars() {
+                    match c {
+                        '~' => out.push_str("~0"),
+                        '/' => out.push_str("~1"),
+                        c => out.push(c),
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Whether `message` (JSON text) may be sent at `now` and what it would cost, as JSON:
@@ -317,14 +413,74 @@ mod tests {
     use serde_json::Value;
     use wamsg::Options;
 
-    /// What the package's JavaScript makes of a `check` call.
+    /// What the package's JavaScript makes of a `check` call (`report` in pkg/src/api.js).
     fn checked(src: &str, kind_code: u8, max_bytes: u32, max_depth: u32) -> Value {
         let len = put(src.as_bytes());
+        let kinds = ["message", "template", "webhook"];
         match check(len, kind_code, 0, max_bytes, max_depth, 1000).unwrap() {
-            0 => serde_json::from_str(&take_output()).unwrap(),
+            0 => decode(&take_output(), &NUMBERS.with_borrow(Vec::clone)),
             k => {
-                let kind = ["message", "template", "webhook"][usize::from(k) - 1];
+                let kind = kinds[usize::from(k) - 1];
                 serde_json::json!({"valid": true, "kind": kind, "diagnostics": []})
+            }
+        }
+    }
+
+    /// The report as JSON from the numbers and the string `answer` leaves behind.
+    fn decode(text: &str, n: &[u32]) -> Value {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let mut pos = 0;
+        let mut cut = |len: u32| {
+            let s = String::from_utf16(&units[pos..pos + len as usize]).unwrap();
+            pos += len as usize;
+            s
+        };
+        let diagnostics: Vec<Value> = n[3..]
+            .chunks(FIELDS)
+            .map(|f| {
+                let (code, path, message) = (cut(f[6]), cut(f[7]), cut(f[8]));
+                let severity = ["error", "warning"][f[0] as usize];
+                let mut d = serde_json::json!({
+                    "severity": severity,
+                    "code": code, "path": path, "line": f[1], "column": f[2], "message": message,
+                });
+                if f[3] != 0 {
+                    d["metaError"] = (f[3] - 1).into();
+                }
+                d["span"] = serde_json::json!([f[4], f[5]]);
+                d
+            })
+            .collect();
+        assert_eq!(diagnostics.len(), n[2] as usize);
+        assert_eq!(pos, units.len(), "the lengths cover the whole string");
+        let kind = ["message", "template", "webhook"][n[1] as usize - 1];
+        serde_json::json!({"valid": n[0] == 1, "kind": kind, "diagnostics": diagnostics})
+    }
+
+    #[test]
+    fn reports_decode_to_the_serde_json_report() {
+        // Every field, a metaError and none, UTF-16 lengths of non-ASCII keys and messages,
+        // array indices and escaped pointer segments.
+        let sources = [
+            "{\"a\":\"😀\",\"a\":1}",
+            "{\"messaging_product\":\"whatsapp\",\"to\":\"1\",\"type\":\"interactive\",\"interactive\":{\"type\":\"button\",\"body\":{\"text\":\"\"},\"action\":{\"buttons\":[{},{\"type\":\"reply\",\"reply\":{\"id\":\"x\",\"title\":\"ünïcödé 😀 títle that is far too long\"}}]}},\"a/b~c\":1,\"ключ\":2}",
+            "[[[",
+            include_str!("../../pkg/bench/data/messages.examples.json"),
+        ];
+        for src in sources {
+            for kind in 0..=3 {
+                let native = wamsg::check_bytes(
+                    src.as_bytes(),
+                    crate::boundary::kind(kind),
+                    &options(0, 4 << 20, 64, 1000),
+                );
+                let expected = serde_json::to_value(&native).unwrap();
+                let got = report(src, kind);
+                if native.diagnostics.is_empty() {
+                    assert_eq!(got["diagnostics"], serde_json::json!([]));
+                } else {
+                    assert_eq!(got, expected, "{src}");
+                }
             }
         }
     }

@@ -273,7 +273,7 @@ impl<'a> Value<'a> {
     /// The number as `f64`, if this is a number.
     #[must_use]
     pub fn as_f64(&self) -> Option<f64> {
-        self.as_number_text().and_then(|n| n.parse().ok())
+        self.as_number_text().and_then(crate::float::parse)
     }
 
     /// The number as `i64`, if this is a number written as an integer that fits.
@@ -326,14 +326,14 @@ pub fn get<'v, 'a>(members: &'v [Member<'a>], key: &str) -> Option<&'v Value<'a>
 /// two overlapping word comparisons instead of a `memcmp` call (those calls were a tenth of
 /// the validators' time on typical messages).
 #[must_use]
-#[inline]
+#[inline(always)]
 pub fn key_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     a.len() == b.len() && a.first() == b.first() && same_len_eq(a, b)
 }
 
 /// `a == b` for slices of equal length.
-#[inline]
+#[inline(always)]
 fn same_len_eq(a: &[u8], b: &[u8]) -> bool {
     match a.len() {
         8..=16 => {

@@ -182,7 +182,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -824,7 +824,7 @@ fn copy_small<'a, T: Copy>(arena: &'a bumpalo::Bump, items: &[T]) -> &'a [T] {
 /// of a message's bytes and a byte loop with three comparisons per byte dominated parsing
 /// (`memchr` finds two of the three bytes but not the control-character range); the lowest
 /// flagged byte of a word is exact, so short strings (most keys) take one word test.
-#[inline]
+#[inline(always)]
 fn find_special(bytes: &[u8]) -> Option<usize> {
     let mut chunks = bytes.chunks_exact(8);
     let mut base = 0;
@@ -849,7 +849,7 @@ fn find_special(bytes: &[u8]) -> Option<usize> {
 /// "has zero byte" / "has byte less than n" tests). Exact for the lowest flagged byte, and
 /// zero exactly when no byte is special; bytes above the first special one may be flagged
 /// spuriously (borrows), which callers ignore.
-#[inline]
+#[inline(always)]
 fn special_bytes(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;

@@ -78,9 +78,9 @@ fn coordinate(
     };
     let p = path.key(key);
     let n = match (cv.as_number_text(), cv.as_str()) {
-        (Some(t), _) => t.parse::<f64>().ok(),
+        (Some(t), _) => crate::float::parse(t),
         // The SDKs and the Postman samples send numeric strings; the platform accepts them.
-        (None, Some(s)) => s.trim().parse::<f64>().ok().filter(|f| f.is_finite()),
+        (None, Some(s)) => crate::float::parse(s.trim()).filter(|f| f.is_finite()),
         _ => {
             ctx.type_mismatch(cv, &p, "a number (or a numeric string)");
             return;
@@ -93,7 +93,11 @@ fn coordinate(
             Some(meta::INVALID_VALUE),
             &p,
             cv.span,
-            format!("`{key}` {f} is out of range; it must be between -{bound} and {bound}"),
+            format!(
+                "`{key}` {} is out of range; it must be between -{b} and {b}",
+                crate::float::display(f),
+                b = crate::float::display(bound)
+            ),
         ),
         None => ctx.error(
             COORDINATE_INVALID,

@@ -284,7 +284,9 @@ fn number_or_string<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     }
     match N::deserialize(d)? {
         N::F(f) => Ok(f),
-        N::S(s) => s.trim().parse().map_err(D::Error::custom),
+        N::S(s) => {
+            crate::float::parse(s.trim()).ok_or_else(|| D::Error::custom("invalid float literal"))
+        }
     }
 }
 

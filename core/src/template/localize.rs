@@ -172,7 +172,7 @@ pub(crate) fn amounts(s: &str) -> Vec<(f64, u32)> {
         } else {
             format!("{int}.{frac}")
         };
-        t.parse::<f64>().ok().map(|v| v * sign)
+        crate::float::parse(&t).map(|v| v * sign)
     };
     let all: String = parts.iter().map(|(_, d)| d.as_str()).collect();
     let Some((last_sep, last_digits)) = parts.last() else {

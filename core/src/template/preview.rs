@@ -318,7 +318,7 @@ fn location(l: &Value<'_>) -> LocationPreview {
     let coord = |k: &str| {
         l.get(k).and_then(|v| {
             v.as_f64()
-                .or_else(|| v.as_str().and_then(|t| t.trim().parse().ok()))
+                .or_else(|| v.as_str().and_then(|t| crate::float::parse(t.trim())))
         })
     };
     LocationPreview {
@@ -458,7 +458,7 @@ fn param_text(
             {
                 let at = c.get("fallback_value").map_or(c.span, |v| v.span);
                 #[allow(clippy::cast_precision_loss)]
-                let shown = amount as f64 / 1000.0;
+                let shown = crate::float::display(amount as f64 / 1000.0);
                 ctx.warn(
                     RENDER_CURRENCY_MISMATCH,
                     None,
@@ -845,6 +845,7 @@ impl Preview {
             Some(Header::Location { location }) => {
                 let _ = write!(out, "[location");
                 if let (Some(la), Some(lo)) = (location.latitude, location.longitude) {
+                    let (la, lo) = (crate::float::display(la), crate::float::display(lo));
                     let _ = write!(out, " {la}, {lo}");
                 }
                 for part in [&location.name, &location.address].into_iter().flatten() {
@@ -951,7 +952,11 @@ impl Preview {
             Some(Header::Location { location }) => {
                 let mut parts = Vec::new();
                 if let (Some(la), Some(lo)) = (location.latitude, location.longitude) {
-                    parts.push(format!("{la}, {lo}"));
+                    parts.push(format!(
+                        "{}, {}",
+                        crate::float::display(la),
+                        crate::float::display(lo)
+                    ));
                 }
                 parts.extend(
                     [&location.name, &location.address]

@@ -268,7 +268,10 @@ pub(crate) fn fallback_text<'v>(p: &'v Value<'_>) -> Option<Cow<'v, str>> {
             Some(t) => t
                 .as_str()
                 .map(Cow::Borrowed)
-                .or_else(|| Some(Cow::Owned(t.to_serde().to_string()))),
+                // `to_string`, not `Display`: the same compact JSON, without the `fmt`-to-`io`
+                // adapter whose error type alone drags 4 KB of Unicode tables into the
+                // WebAssembly engine.
+                .or_else(|| serde_json::to_string(&t.to_serde()).ok().map(Cow::Owned)),
             None => None,
         },
         "currency" => p

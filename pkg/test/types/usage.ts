@@ -26,6 +26,7 @@ import {
   formatToText,
   type Root,
   type Inline,
+  markdownToWhatsApp as markdownFromRoot,
 } from 'wamsg';
 import { parseWebhook, type WebhookRead } from 'wamsg/webhook';
 import { markdownToWhatsApp } from 'wamsg/markdown';
@@ -74,7 +75,11 @@ const bolds: Inline[] = ast.children.flatMap((n) => (n.type === 'bold' ? n.child
 const safe: string = formatToHtml('*a<b*', { maxBytes: 4096 });
 const plain: string = formatToText('*a*');
 const markup: string = markdownToWhatsApp('**bold**');
-void [firstSpan, bolds, safe, plain, markup];
+// The root entry has it too (DESIGN.md's API), with the same options.
+const rootMarkup: string = markdownFromRoot('**bold** and *em*', { maxBytes: 4096 });
+void [firstSpan, bolds, safe, plain, markup, rootMarkup];
+// @ts-expect-error: Markdown is text, not an object
+markdownFromRoot({ markdown: '**bold**' });
 
 // @ts-expect-error: the API flavour is a closed set
 validateMessage('{}', { api: 'onprem' });

@@ -35,7 +35,7 @@
 //!   module in WhatsApp Web; medium confidence).
 
 use super::chars::{after, before, is_space, is_word};
-use super::scan::{Kind, Range, pos};
+use super::scan::{Kind, Range, close, drop_slot, open};
 
 /// The four single-character delimiters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +83,8 @@ pub(crate) fn can_close(prev: Option<char>, next: Option<char>) -> bool {
 #[derive(Clone, Copy)]
 struct Pending {
     at: usize,
+    /// Its slot in the candidate list.
+    slot: usize,
     /// Whether the content so far has a character other than whitespace and the marker.
     substance: bool,
     /// Where to continue looking for such a character.
@@ -104,10 +106,22 @@ impl Matchers {
         }
     }
 
-    /// A newline: spans are single-line, so every pending opener is forgotten.
+    /// A newline (or the end): spans are single-line, so every pending opener is dropped.
     #[inline]
-    pub(crate) fn newline(&mut self) {
-        self.pending = [None; 4];
+    pub(crate) fn newline(&mut self, out: &mut [Range]) {
+        for p in self.pending.iter_mut().filter_map(Option::take) {
+            drop_slot(out, p.slot);
+        }
+    }
+
+    /// The slot of the opener of `delim` waiting for its closer, if any.
+    #[inline]
+    pub(crate) fn pending_slot(&self, delim: Delim) -> Option<usize> {
+        self.pending
+            .get(delim as usize)
+            .copied()
+            .flatten()
+            .map(|p| p.slot)
     }
 
     /// The marker of `delim` at byte `at` of `src`.
@@ -122,16 +136,9 @@ impl Matchers {
         let prev = before(src, at);
         let next = after(src, at + 1);
         match slot {
-            Some(open) => {
-                if at > open.at + 1 && can_close(prev, next) && has_substance(src, open, at, delim)
-                {
-                    out.push(Range {
-                        start: pos(open.at),
-                        open_end: pos(open.at + 1),
-                        close_start: pos(at),
-                        end: pos(at + 1),
-                        kind: delim.kind(),
-                    });
+            Some(p) => {
+                if at > p.at + 1 && can_close(prev, next) && has_substance(src, p, at, delim) {
+                    close(out, p.slot, at, at + 1);
                     *slot = None;
                 }
             }
@@ -139,6 +146,7 @@ impl Matchers {
                 if can_open(delim.ch(), prev, next) {
                     *slot = Some(Pending {
                         at,
+                        slot: open(out, at, at + 1, delim.kind()),
                         substance: false,
                         scan_from: at + 1,
                     });

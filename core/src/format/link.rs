@@ -15,49 +15,94 @@
 //!
 //! The link's `url` is the text itself, with `https://` put before a `www.` link.
 //!
-//! Linear: the text is searched for `:` and `.` with `memchr`, each link is walked once,
-//! and the delimiter ranges are looked up by binary search on their (sorted) ends.
+//! Linear: the candidate sweep ([`super::scan`]) stops at every `:` and `.` anyway and hands
+//! them to [`Finder::hit`]; each link is walked once more to find its end. The delimited
+//! ranges that may end it are the ones open when it starts (at most one per delimiter), so
+//! the link is finished when the sweep has passed its end and they are known.
 
 use super::chars::{before, is_space, is_word};
-use super::scan::{Candidates, Kind, Range, at, pos};
+use super::code::Fences;
+use super::inline::{Delim, Matchers};
+use super::scan::{Kind, Range, at, close, drop_slot, open};
 
-/// Finds every link candidate, given the other constructs' candidates.
-pub(crate) fn find(src: &str, c: &Candidates) -> Vec<Range> {
-    let bytes = src.as_bytes();
-    let mut out = Vec::new();
-    let mut free_from = 0usize;
-    for hit in memchr::memchr2_iter(b':', b'.', bytes) {
-        if hit < free_from {
-            continue;
+/// Link starts seen by the sweep, and the one link whose end is not settled yet.
+#[derive(Default)]
+pub(crate) struct Finder {
+    /// The end of the last link's text: `:` and `.` before it are inside that link.
+    free_from: usize,
+    pending: Option<Pending>,
+}
+
+/// A link whose text is known but whose end waits for the delimiters inside it.
+struct Pending {
+    slot: usize,
+    start: usize,
+    host: usize,
+    raw_end: usize,
+    www: bool,
+    /// The slots of the ranges open when the link started that may end inside it, in the
+    /// order they are tried: bold, italic, strike, inline code, monospace.
+    open: [Option<usize>; 5],
+}
+
+impl Finder {
+    /// The `:` or `.` at byte `hit`: a link starts here if it ends a link prefix.
+    pub(crate) fn hit(
+        &mut self,
+        src: &str,
+        hit: usize,
+        inline: &Matchers,
+        fences: &Fences,
+        out: &mut Vec<Range>,
+    ) {
+        if hit < self.free_from {
+            return;
         }
-        let Some((start, host)) = start_at(bytes, hit) else {
-            continue;
+        let Some((start, host)) = start_at(src.as_bytes(), hit) else {
+            return;
         };
-        if start < free_from {
-            continue;
+        if start < self.free_from {
+            return;
         }
         let www = host == start;
         let blocked = before(src, start)
             .is_some_and(|p| is_word(p) || (www && matches!(p, '.' | '@' | '/' | '-')));
         if blocked {
-            continue;
+            return;
         }
         let raw_end = host + extent(src.get(host..).unwrap_or_default());
-        free_from = raw_end;
-        let end = trim(src, start, host, raw_end, c);
-        let host_text = src.get(host..end).unwrap_or_default();
-        if !valid_host(host_text, www) {
-            continue;
-        }
-        out.push(Range {
-            start: pos(start),
-            open_end: pos(start),
-            close_start: pos(end),
-            end: pos(end),
-            kind: Kind::Link,
+        self.free_from = raw_end;
+        self.pending = Some(Pending {
+            slot: open(out, start, start, Kind::Link),
+            start,
+            host,
+            raw_end,
+            www,
+            open: [
+                inline.pending_slot(Delim::Bold),
+                inline.pending_slot(Delim::Italic),
+                inline.pending_slot(Delim::Strike),
+                inline.pending_slot(Delim::Code),
+                fences.pending_slot(),
+            ],
         });
     }
-    out
+
+    /// The sweep has reached byte `at` (every range closing before it is known): settles
+    /// the pending link if its text ends there or before.
+    #[inline]
+    pub(crate) fn passed(&mut self, src: &str, at: usize, out: &mut [Range]) {
+        if self.pending.as_ref().is_none_or(|p| at < p.raw_end) {
+            return;
+        }
+        let Some(p) = self.pending.take() else { return };
+        let end = trim(src, &p, out);
+        if valid_host(src.get(p.host..end).unwrap_or_default(), p.www) {
+            close(out, p.slot, end, end);
+        } else {
+            drop_slot(out, p.slot);
+        }
+    }
 }
 
 /// The length of the link text at the start of `tail`: up to whitespace, `<`, `>`, `"` or a
@@ -171,8 +216,9 @@ impl Brackets {
     }
 }
 
-/// Trims trailing punctuation and closing delimiters from a link `[start, end)`.
-fn trim(src: &str, start: usize, host: usize, mut end: usize, c: &Candidates) -> usize {
+/// Trims trailing punctuation and closing delimiters from a link: where it ends.
+fn trim(src: &str, link: &Pending, ranges: &[Range]) -> usize {
+    let (start, host, mut end) = (link.start, link.host, link.raw_end);
     let bytes = src.as_bytes();
     // Bracket balance is only needed when a closing bracket ends the link (rare).
     let mut brackets: Option<Brackets> = None;
@@ -203,9 +249,8 @@ fn trim(src: &str, start: usize, host: usize, mut end: usize, c: &Candidates) ->
                 .get(end - 1)
                 .is_some_and(|b| matches!(b, b'*' | b'_' | b'~' | b'`'));
         if delimiter {
-            for list in [&c.bold, &c.italic, &c.strike, &c.code, &c.mono] {
-                let i = list.partition_point(|r| at(r.end) < end);
-                if let Some(r) = list.get(i)
+            for slot in link.open.iter().flatten() {
+                if let Some(r) = ranges.get(*slot)
                     && at(r.end) == end
                     && at(r.start) < start
                     && at(r.close_start) > host

@@ -86,9 +86,10 @@ fn zero_bytes(x: u64) -> u64 {
 }
 
 /// Bytes of the word `w` that may be of a class other than [`Class::Plain`] (high bit set;
-/// the lowest is exact). Three masked comparisons cover the seven bytes: `(b & 0xcb) == 0x0a`
-/// is `\n * . :` (and the rare `>`, three control codes), `(b & 0xde) == 0x5e` is `_ ~` (and
-/// `^`, DEL), and `` ` `` alone. No byte of a multi-byte character matches.
+/// the lowest is exact, higher ones may be false but none is missed). Three masked
+/// comparisons cover the seven bytes: `(b & 0xcb) == 0x0a` is `\n * . :` (and the rare `>`,
+/// three control codes), `(b & 0xde) == 0x5e` is `_ ~` (and `^`, DEL), and `` ` `` alone. No
+/// byte of a multi-byte character matches.
 #[inline]
 fn maybe_significant(w: u64) -> u64 {
     let a = (w & (ONES * 0xcb)) ^ (ONES * 0x0a);
@@ -97,29 +98,102 @@ fn maybe_significant(w: u64) -> u64 {
     (zero_bytes(a) | zero_bytes(b) | zero_bytes(c)) & HIGHS
 }
 
-/// The first byte at or after `from` that is not [`Class::Plain`], with its class: eight
-/// bytes at a time, so plain text costs a few operations per byte.
+/// Bit `i` set if byte `i` of `block` may be of a class other than [`Class::Plain`]: two
+/// words of [`maybe_significant`], high bits gathered into one byte each.
 #[inline]
-pub(crate) fn next_significant(bytes: &[u8], mut from: usize) -> Option<(usize, Class)> {
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
-        let hits = maybe_significant(w);
-        if hits == 0 {
-            from += 8;
-            continue;
-        }
-        let at = from + (hits.trailing_zeros() / 8) as usize;
-        let c = bytes.get(at).map_or(Class::Plain, |&b| class(b));
-        if c != Class::Plain {
-            return Some((at, c));
-        }
-        from = at + 1;
+fn block_mask(block: [u8; 16]) -> u32 {
+    let x = u128::from_le_bytes(block);
+    let gather = |h: u64| (h.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u32;
+    gather(maybe_significant(x as u64)) | gather(maybe_significant((x >> 64) as u64)) << 8
+}
+
+/// The sweep's cursor over the significant bytes of a text: sixteen bytes are tested at a
+/// time, and every candidate byte of a block is checked against [`class`] before the next
+/// block is read, so plain text costs about one operation per byte.
+pub(crate) struct Sweep<'a> {
+    bytes: &'a [u8],
+    /// The offset of the block in `hits`.
+    base: usize,
+    /// Candidate bytes of that block not yet looked at (bit per byte).
+    hits: u32,
+    /// Whether `:` and `.` matter (links are recognised).
+    links: bool,
+}
+
+/// Bytes per block of [`Sweep`].
+const BLOCK: usize = 16;
+
+impl<'a> Sweep<'a> {
+    /// A sweep over `bytes`; `links`: whether link prefixes are looked for.
+    pub(crate) fn new(bytes: &'a [u8], links: bool) -> Self {
+        let mut sweep = Self {
+            bytes,
+            base: 0,
+            hits: 0,
+            links,
+        };
+        sweep.hits = sweep.mask(0);
+        sweep
     }
-    let tail = bytes.get(from..)?;
-    tail.iter().enumerate().find_map(|(i, &b)| {
-        let c = class(b);
-        (c != Class::Plain).then_some((from + i, c))
-    })
+
+    /// The candidate bytes of the block at `at`; past the end, the block is padded with a
+    /// byte of no class.
+    #[inline]
+    fn mask(&self, at: usize) -> u32 {
+        match self.bytes.get(at..at + BLOCK) {
+            Some(b) => block_mask(<[u8; BLOCK]>::try_from(b).unwrap_or([b'a'; BLOCK])),
+            None => {
+                let mut b = [b'a'; BLOCK];
+                let rest = self.bytes.get(at..).unwrap_or_default();
+                for (d, s) in b.iter_mut().zip(rest) {
+                    *d = *s;
+                }
+                block_mask(b)
+            }
+        }
+    }
+
+    /// The first byte at or after `from` that may change the formatting, with its class;
+    /// `from` is past the byte returned before. A `:` is returned only before `/` and a `.` only after `w` or `W` (else neither can end
+    /// a link prefix), and neither without links.
+    #[inline]
+    pub(crate) fn next(&mut self, from: usize) -> Option<(usize, Class)> {
+        if from >= self.base + BLOCK || from < self.base {
+            self.base = from;
+            self.hits = self.mask(from);
+        } else {
+            // Forget the bytes before `from`.
+            self.hits &= u32::MAX << (from - self.base);
+        }
+        loop {
+            while self.hits == 0 {
+                self.base += BLOCK;
+                if self.base >= self.bytes.len() {
+                    return None;
+                }
+                self.hits = self.mask(self.base);
+            }
+            let at = self.base + self.hits.trailing_zeros() as usize;
+            self.hits &= self.hits - 1;
+            let b = self.bytes.get(at)?;
+            let c = class(*b);
+            let keep = match c {
+                Class::Plain => false,
+                Class::Colon => self.links && self.bytes.get(at + 1) == Some(&b'/'),
+                Class::Dot => {
+                    self.links
+                        && at
+                            .checked_sub(1)
+                            .and_then(|p| self.bytes.get(p))
+                            .is_some_and(|&p| p | 0x20 == b'w')
+                }
+                _ => true,
+            };
+            if keep {
+                return Some((at, c));
+            }
+        }
+    }
 }
 
 /// The first byte of `bytes` that is one of `set`: eight bytes at a time (a word-wide test
@@ -193,33 +267,94 @@ mod tests {
         assert_eq!(find_any("ééééé&".as_bytes(), set), Some(10));
     }
 
+    fn all(s: &str, links: bool) -> Vec<(usize, Class)> {
+        let mut sweep = Sweep::new(s.as_bytes(), links);
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some((at, c)) = sweep.next(from) {
+            out.push((at, c));
+            from = at + 1;
+        }
+        out
+    }
+
     #[test]
-    fn finds_the_next_significant_byte() {
-        let next = |s: &str, from| next_significant(s.as_bytes(), from);
-        assert_eq!(next("", 0), None);
-        assert_eq!(next("abcdefghijklmnop", 0), None);
-        assert_eq!(next("abcdefghij*lmnop", 0), Some((10, Class::Star)));
-        assert_eq!(next("abcdefgh\n", 0), Some((8, Class::Newline)));
-        assert_eq!(next("ab~", 0), Some((2, Class::Tilde)));
-        assert_eq!(next("ab~", 3), None);
-        assert_eq!(next("ééééé_", 0), Some((10, Class::Underscore)));
+    fn sweeps_the_significant_bytes() {
+        assert_eq!(all("", true), vec![]);
+        assert_eq!(all("abcdefghijklmnop", true), vec![]);
+        assert_eq!(all("abcdefghij*lmnop", true), vec![(10, Class::Star)]);
+        assert_eq!(all("abcdefgh\n", true), vec![(8, Class::Newline)]);
+        assert_eq!(
+            all("ab~_`x", true),
+            vec![
+                (2, Class::Tilde),
+                (3, Class::Underscore),
+                (4, Class::Backtick)
+            ]
+        );
+        assert_eq!(all("ééééé_", true), vec![(10, Class::Underscore)]);
         // Bytes the word test lets through are checked against the table.
         assert_eq!(
-            next("a>^\u{7f}\u{1a}bcdefgh`", 0),
-            Some((12, Class::Backtick))
+            all("a>^\u{7f}\u{1a}bcdefgh`", true),
+            vec![(12, Class::Backtick)]
         );
-        assert_eq!(next("x>>>>>>>>>>>.", 1), Some((12, Class::Dot)));
-        assert_eq!(next("http://", 0), Some((4, Class::Colon)));
+        // `:` and `.` only where a link prefix can end, and only with links.
+        assert_eq!(
+            all("at 9:00. http://x www.y WWW.z", true),
+            vec![(13, Class::Colon), (21, Class::Dot), (27, Class::Dot)]
+        );
+        assert_eq!(all("at 9:00. http://x www.y", false), vec![]);
+    }
+
+    #[test]
+    fn the_sweep_skips_ahead() {
+        let text = "*a*b*c*d*e*f*g*h*i*j";
+        let mut sweep = Sweep::new(text.as_bytes(), true);
+        assert_eq!(sweep.next(0), Some((0, Class::Star)));
+        assert_eq!(sweep.next(3), Some((4, Class::Star)));
+        assert_eq!(sweep.next(13), Some((14, Class::Star)));
+        assert_eq!(sweep.next(19), None);
+    }
+
+    #[test]
+    fn the_word_test_misses_no_byte() {
+        for b in 0..=255u8 {
+            let hit = maybe_significant(u64::from_le_bytes([b'a', b'a', b, 0, 0, 0, 0, 0]));
+            if class(b) != Class::Plain {
+                assert_eq!(hit.trailing_zeros(), 23, "byte {b:#x}");
+            }
+            let block = [b; 16];
+            if class(b) != Class::Plain {
+                assert_eq!(block_mask(block), 0xffff, "byte {b:#x}");
+            }
+        }
+        assert_eq!(block_mask([b'a'; 16]), 0);
+        assert_eq!(
+            block_mask(*b"\xc3\xa9ab>^\x7f\x1a*_~`\n:.x"),
+            0b0111_1111_1111_0000
+        );
     }
 
     #[test]
     fn every_byte_is_classified_by_the_word_test_and_the_table() {
         for b in 0..=255u8 {
-            let mut text = [b'a'; 16];
-            text[9] = b;
-            let expect = (class(b) != Class::Plain).then_some((9, class(b)));
-            assert_eq!(next_significant(&text, 0), expect, "byte {b:#x}");
-            assert_eq!(next_significant(&text, 3), expect, "byte {b:#x}");
+            for at in [9, 25, 38] {
+                let mut text = [b'w'; 40];
+                text[at] = b;
+                if at + 1 < text.len() {
+                    text[at + 1] = b'/';
+                }
+                let expect = match class(b) {
+                    Class::Plain => None,
+                    // A `:` at the very end has no `/` after it.
+                    Class::Colon if at + 1 == text.len() => None,
+                    c => Some((at, c)),
+                };
+                for from in [0, 3, at] {
+                    let mut sweep = Sweep::new(&text, true);
+                    assert_eq!(sweep.next(from), expect, "byte {b:#x} at {at} from {from}");
+                }
+            }
         }
     }
 

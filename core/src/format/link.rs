@@ -26,11 +26,23 @@ use super::inline::{Delim, Matchers};
 use super::scan::{Kind, Range, at, close, drop_slot, open};
 
 /// Link starts seen by the sweep, and the one link whose end is not settled yet.
-#[derive(Default)]
 pub(crate) struct Finder {
     /// The end of the last link's text: `:` and `.` before it are inside that link.
     free_from: usize,
     pending: Option<Pending>,
+    /// The pending link's text end (`usize::MAX` without one), checked at every stop of the
+    /// sweep.
+    settle_at: usize,
+}
+
+impl Default for Finder {
+    fn default() -> Self {
+        Self {
+            free_from: 0,
+            pending: None,
+            settle_at: usize::MAX,
+        }
+    }
 }
 
 /// A link whose text is known but whose end waits for the delimiters inside it.
@@ -72,6 +84,7 @@ impl Finder {
         }
         let raw_end = host + extent(src.get(host..).unwrap_or_default());
         self.free_from = raw_end;
+        self.settle_at = raw_end;
         self.pending = Some(Pending {
             slot: open(out, start, start, Kind::Link),
             start,
@@ -92,9 +105,13 @@ impl Finder {
     /// the pending link if its text ends there or before.
     #[inline]
     pub(crate) fn passed(&mut self, src: &str, at: usize, out: &mut [Range]) {
-        if self.pending.as_ref().is_none_or(|p| at < p.raw_end) {
-            return;
+        if at >= self.settle_at {
+            self.settle(src, out);
         }
+    }
+
+    fn settle(&mut self, src: &str, out: &mut [Range]) {
+        self.settle_at = usize::MAX;
         let Some(p) = self.pending.take() else { return };
         let end = trim(src, &p, out);
         if valid_host(src.get(p.host..end).unwrap_or_default(), p.www) {

@@ -88,8 +88,8 @@ pub fn parse_with_options(text: &str, opts: &Options) -> Root {
     let mut work = SPARE.with(Cell::take).unwrap_or_default();
     work.list.clear();
     scan::scan(text, opts, &mut work.list);
-    resolve::resolve(&mut work.list);
-    let root = tree::build(text, &work.list, &mut work.tree);
+    let counts = resolve::resolve(&mut work.list);
+    let root = tree::build(text, &work.list, counts, &mut work.tree);
     if work.list.capacity() * size_of::<scan::Range>() + work.tree.bytes() <= SPARE_MAX {
         // During thread teardown the slot may be gone; then the memory is simply freed.
         let _ = SPARE.try_with(|s| s.set(Some(work)));

@@ -26,12 +26,16 @@ const DEPTH: usize = 8;
 
 /// Drops every candidate of `list` (in order of start, see [`super::scan`]) that WhatsApp
 /// would not show. What is left is properly nested, in order of start, outer ranges first.
-pub(crate) fn resolve(list: &mut [Range]) {
+/// Returns how many ranges were kept at some point and how many newlines there are (an upper
+/// bound and the count, for sizing the tree).
+pub(crate) fn resolve(list: &mut [Range]) -> (usize, usize) {
     let mut stack = [0usize; DEPTH];
     let mut depth = 0usize;
+    let (mut kept, mut newlines) = (0, 0);
     for i in 0..list.len() {
         let Some(&first) = list.get(i) else { break };
         if !first.kind.is_range() {
+            newlines += usize::from(first.kind == Kind::Newline);
             continue;
         }
         // The one shared start: a backtick opening both inline code and a fence (code's slot
@@ -96,7 +100,9 @@ pub(crate) fn resolve(list: &mut [Range]) {
             *s = i;
             depth += 1;
         }
+        kept += 1;
     }
+    (kept, newlines)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //!
 //! Only seven bytes can change anything: `*` `_` `~` `` ` `` and the newline, and `:` and `.`
 //! where a link prefix ends. The sweep jumps from one to the next (eight bytes at a time, see
-//! [`next_significant`]) and looks at neighbours only there, so plain text costs a few
+//! [`Sweep`]) and looks at neighbours only there, so plain text costs a few
 //! operations per byte. Every construct keeps O(1) state (one pending opener per marker, one
 //! open fence, the current line's kind, one pending link), so the pass is linear with no
 //! backtracking.
@@ -18,7 +18,7 @@
 
 use super::Options;
 use super::block;
-use super::chars::{Class, next_significant};
+use super::chars::{Class, Sweep};
 use super::code::Fences;
 use super::inline::{Delim, Matchers};
 use super::link;
@@ -140,8 +140,9 @@ pub(crate) fn scan(src: &str, opts: &Options, out: &mut Vec<Range>) {
     let mut fences = Fences::default();
     let mut links = link::Finder::default();
     let mut line = block::Line::at(src, 0, opts, out);
+    let mut sweep = Sweep::new(bytes, opts.links);
     let mut i = 0usize;
-    while let Some((at, class)) = next_significant(bytes, i) {
+    while let Some((at, class)) = sweep.next(i) {
         links.passed(src, at, out);
         match class {
             Class::Newline => {
@@ -182,9 +183,7 @@ pub(crate) fn scan(src: &str, opts: &Options, out: &mut Vec<Range>) {
                 i = at + 1;
             }
             Class::Colon | Class::Dot => {
-                if opts.links {
-                    links.hit(src, at, &inline, &fences, out);
-                }
+                links.hit(src, at, &inline, &fences, out);
                 i = at + 1;
             }
             Class::Plain => i = at + 1,

@@ -34,8 +34,14 @@ impl Scratch {
     }
 }
 
-/// The AST of `src` given the candidate list that [`super::resolve::resolve`] settled.
-pub(crate) fn build(src: &str, list: &[Range], scratch: &mut Scratch) -> Root {
+/// The AST of `src` given the candidate list that [`super::resolve::resolve`] settled, of
+/// which `kept` ranges and `newlines` newlines are left.
+pub(crate) fn build(
+    src: &str,
+    list: &[Range],
+    (kept, newlines): (usize, usize),
+    scratch: &mut Scratch,
+) -> Root {
     // Offsets are u32; a preview of 4 GiB of text is not a use case, so such a text is one
     // text node (the scanner found nothing in it either).
     if u32::try_from(src.len()).is_err() {
@@ -51,14 +57,17 @@ pub(crate) fn build(src: &str, list: &[Range], scratch: &mut Scratch) -> Root {
         return Root::from_parts(src, vec![whole], (0, 1));
     }
     // Each kept range makes a node, a text before it and one at the end of its content; each
-    // newline a break and a text before it. Only a hint: lists and dropped slots vary it.
-    scratch.entries.clear();
-    scratch.open.clear();
+    // newline a break and a text before it. Lists add one node per list: a hint, the arena
+    // grows if needed.
+    let mut entries = std::mem::take(&mut scratch.entries);
+    let mut open = std::mem::take(&mut scratch.open);
+    entries.clear();
+    open.clear();
     let mut b = Builder {
         pos: 0,
-        open: &mut scratch.open,
-        scratch: &mut scratch.entries,
-        arena: Vec::with_capacity(list.len() * 3 + 2),
+        open,
+        scratch: entries,
+        arena: Vec::with_capacity(kept * 3 + newlines * 2 + 2),
     };
     let mut i = 0;
     'list: while let Some(&r) = list.get(i) {
@@ -143,9 +152,15 @@ pub(crate) fn build(src: &str, list: &[Range], scratch: &mut Scratch) -> Root {
     }
     b.text(src.len());
     let top = b.seal(0);
-    let mut arena = b.arena;
-    // The hint above is generous; shrinking in place is cheap, and the tree is kept.
-    if arena.capacity() > arena.len() + arena.len() / 4 + 16 {
+    let Builder {
+        open,
+        scratch: entries,
+        mut arena,
+        ..
+    } = b;
+    (scratch.entries, scratch.open) = (entries, open);
+    // The tree is kept: give back a hint far too large.
+    if arena.capacity() > 2 * arena.len() + 16 {
         arena.shrink_to_fit();
     }
     Root::from_parts(src, arena, top)
@@ -180,18 +195,19 @@ fn entry(kind: Node, start: u32, end: u32, open: u32, close: u32) -> Entry {
     }
 }
 
-struct Builder<'s> {
+struct Builder {
     /// Where the text not yet turned into nodes starts.
     pos: usize,
     /// The nodes still open, outermost first.
-    open: &'s mut Vec<Open>,
+    open: Vec<Open>,
     /// Finished nodes whose parent is still open.
-    scratch: &'s mut Vec<Entry>,
+    scratch: Vec<Entry>,
     arena: Vec<Entry>,
 }
 
-impl Builder<'_> {
+impl Builder {
     /// Moves the scratch nodes from `base` on to the arena: their index range there.
+    #[inline]
     fn seal(&mut self, base: usize) -> (u32, u32) {
         let first = pos(self.arena.len());
         let gathered = self.scratch.get(base..).unwrap_or_default();
@@ -232,6 +248,7 @@ impl Builder<'_> {
     }
 
     /// Opens a list item inside the list on top of the stack.
+    #[inline]
     fn item(&mut self, r: Range) {
         let kind = match r.kind {
             Kind::Bullet(c) => Node::BulletItem(c),
@@ -242,6 +259,7 @@ impl Builder<'_> {
 
     /// Closes the innermost open node (its text up to its content's end first): where it
     /// ends.
+    #[inline]
     fn close(&mut self) -> usize {
         let Some(o) = self.open.pop() else {
             return self.pos;

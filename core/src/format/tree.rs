@@ -70,6 +70,8 @@ pub(crate) fn build(
         arena: Vec::with_capacity(kept * 3 + newlines * 2 + 2),
     };
     let mut i = 0;
+    // Whether the item at `i` goes on with the list on top of the stack.
+    let mut continuing = false;
     'list: while let Some(&r) = list.get(i) {
         i += 1;
         if r.kind == Kind::Dropped {
@@ -86,16 +88,8 @@ pub(crate) fn build(
             if !item {
                 continue;
             }
-            if r.kind == Kind::Newline
-                && start == end
-                && let Some((j, next)) = next_range(list, i)
-                && at(next.start) == end + 1
-                && b.open
-                    .last()
-                    .is_some_and(|l| same_list(l.entry.kind, next.kind))
-            {
-                i = j + 1;
-                b.item(next);
+            if let Some(j) = b.continues(list, i - 1, end) {
+                (i, continuing) = (j, true);
                 continue 'list;
             }
             b.close();
@@ -104,45 +98,65 @@ pub(crate) fn build(
             // Only a newline inside a monospace block comes before the current position.
             continue;
         }
+        if continuing {
+            // The newline between two items belongs to their list.
+            b.pos = start;
+        }
         b.text(start);
+        // Whether nothing is nested in `r`: then its content is one text at most.
+        let flat = list
+            .get(i)
+            .is_none_or(|n| n.kind != Kind::Dropped && n.start >= r.close_start);
         match r.kind {
             Kind::Newline => {
                 b.leaf(Node::Break, r);
             }
             Kind::Code => b.leaf(Node::Code, r),
             Kind::Mono => b.leaf(Node::Mono, r),
-            Kind::Link => {
-                // Nothing is formatted inside: its text is its one child.
-                let mut e = entry(Node::Link, r.start, r.end, r.open_end, r.close_start);
-                if r.open_end < r.close_start {
-                    (e.first, e.len) = (pos(b.arena.len()), 1);
-                    b.arena.push(entry(
-                        Node::Text,
-                        r.open_end,
-                        r.close_start,
-                        r.open_end,
-                        r.close_start,
-                    ));
-                }
-                b.scratch.push(e);
-                b.pos = at(r.end);
-            }
-            Kind::Bold => b.container(Node::Bold, r),
-            Kind::Italic => b.container(Node::Italic, r),
-            Kind::Strike => b.container(Node::Strike, r),
-            Kind::Quote => b.container(Node::Quote, r),
-            Kind::Bullet(_) | Kind::Numbered => {
-                let kind = if r.kind == Kind::Numbered {
-                    Node::OrderedList
-                } else {
-                    Node::BulletList
+            // Nothing is formatted inside a link: its text is its one child.
+            Kind::Link => b.flat(Node::Link, r),
+            Kind::Bold | Kind::Italic | Kind::Strike | Kind::Quote => {
+                let kind = match r.kind {
+                    Kind::Bold => Node::Bold,
+                    Kind::Italic => Node::Italic,
+                    Kind::Strike => Node::Strike,
+                    _ => Node::Quote,
                 };
-                b.open.push(Open {
-                    entry: entry(kind, r.start, r.start, r.start, r.start),
-                    base: b.scratch.len(),
-                    close: usize::MAX,
-                });
-                b.item(r);
+                if flat {
+                    b.flat(kind, r);
+                } else {
+                    b.container(kind, r);
+                }
+            }
+            Kind::Bullet(_) | Kind::Numbered => {
+                if !continuing {
+                    let kind = if r.kind == Kind::Numbered {
+                        Node::OrderedList
+                    } else {
+                        Node::BulletList
+                    };
+                    b.open.push(Open {
+                        entry: entry(kind, r.start, r.start, r.start, r.start),
+                        base: b.scratch.len(),
+                        close: usize::MAX,
+                    });
+                }
+                continuing = false;
+                let kind = match r.kind {
+                    Kind::Bullet(c) => Node::BulletItem(c),
+                    _ => Node::OrderedItem,
+                };
+                if !flat {
+                    b.container(kind, r);
+                    continue;
+                }
+                b.flat(kind, r);
+                match b.continues(list, i, at(r.end)) {
+                    Some(j) => (i, continuing) = (j, true),
+                    None => {
+                        b.close();
+                    }
+                }
             }
             Kind::Dropped => {}
         }
@@ -247,14 +261,36 @@ impl Builder {
         self.pos = at(r.open_end);
     }
 
-    /// Opens a list item inside the list on top of the stack.
+    /// A node whose content is one text at most (nothing nested in it), finished at once.
     #[inline]
-    fn item(&mut self, r: Range) {
-        let kind = match r.kind {
-            Kind::Bullet(c) => Node::BulletItem(c),
-            _ => Node::OrderedItem,
-        };
-        self.container(kind, r);
+    fn flat(&mut self, kind: Node, r: Range) {
+        let mut e = entry(kind, r.start, r.end, r.open_end, r.close_start);
+        e.first = pos(self.arena.len());
+        if r.open_end < r.close_start {
+            e.len = 1;
+            self.arena.push(entry(
+                Node::Text,
+                r.open_end,
+                r.close_start,
+                r.open_end,
+                r.close_start,
+            ));
+        }
+        self.scratch.push(e);
+        self.pos = at(r.end);
+    }
+
+    /// After a list item that ended at `end`, with `list[k]` the entry after its content:
+    /// the index of the next item if it continues the list on top of the stack (the newline
+    /// at `end`, then an item of the same kind).
+    fn continues(&self, list: &[Range], k: usize, end: usize) -> Option<usize> {
+        let nl = list.get(k)?;
+        if nl.kind != Kind::Newline || at(nl.start) != end {
+            return None;
+        }
+        let (j, next) = next_range(list, k + 1)?;
+        let kind = self.open.last()?.entry.kind;
+        (at(next.start) == end + 1 && same_list(kind, next.kind)).then_some(j)
     }
 
     /// Closes the innermost open node (its text up to its content's end first): where it

@@ -39,42 +39,6 @@ pub(crate) fn is_word(c: char) -> bool {
     }
 }
 
-/// What a byte does to the sweep of [`super::scan`]: the markers, the newline, and the two
-/// bytes at which a link prefix ends (`:` of `http://`, `.` of `www.`). Everything else is
-/// skipped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Class {
-    Plain,
-    Star,
-    Underscore,
-    Tilde,
-    Backtick,
-    Newline,
-    Colon,
-    Dot,
-}
-
-/// [`Class`] of every byte value.
-// Evaluated at compile time: an index out of bounds would fail the build, not panic.
-#[allow(clippy::indexing_slicing)]
-static CLASSES: [Class; 256] = {
-    let mut t = [Class::Plain; 256];
-    t[b'*' as usize] = Class::Star;
-    t[b'_' as usize] = Class::Underscore;
-    t[b'~' as usize] = Class::Tilde;
-    t[b'`' as usize] = Class::Backtick;
-    t[b'\n' as usize] = Class::Newline;
-    t[b':' as usize] = Class::Colon;
-    t[b'.' as usize] = Class::Dot;
-    t
-};
-
-/// The class of byte `b`.
-#[inline]
-pub(crate) fn class(b: u8) -> Class {
-    CLASSES.get(usize::from(b)).copied().unwrap_or(Class::Plain)
-}
-
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
@@ -107,37 +71,37 @@ fn block_mask(block: [u8; 16]) -> u32 {
     gather(maybe_significant(x as u64)) | gather(maybe_significant((x >> 64) as u64)) << 8
 }
 
-/// The sweep's cursor over the significant bytes of a text: sixteen bytes are tested at a
-/// time, and every candidate byte of a block is checked against [`class`] before the next
-/// block is read, so plain text costs about one operation per byte.
+/// The sweep's cursor over the bytes of a text that may change the formatting: `*` `_` `~`
+/// `` ` `` and the newline, and `:` and `.` (where a link prefix ends), plus a few bytes that
+/// never matter (`>` `^` DEL, three control codes, and now and then the byte right after a
+/// candidate) which the caller passes over. Sixteen
+/// bytes are tested at a time, and every candidate of a block is returned before the next
+/// block is read, so plain text costs about two operations per byte.
 pub(crate) struct Sweep<'a> {
     bytes: &'a [u8],
     /// The offset of the block in `hits`.
     base: usize,
-    /// Candidate bytes of that block not yet looked at (bit per byte).
+    /// Candidate bytes of that block not yet returned (bit per byte).
     hits: u32,
-    /// Whether `:` and `.` matter (links are recognised).
-    links: bool,
 }
 
 /// Bytes per block of [`Sweep`].
 const BLOCK: usize = 16;
 
 impl<'a> Sweep<'a> {
-    /// A sweep over `bytes`; `links`: whether link prefixes are looked for.
-    pub(crate) fn new(bytes: &'a [u8], links: bool) -> Self {
+    /// A sweep over `bytes`.
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
         let mut sweep = Self {
             bytes,
             base: 0,
             hits: 0,
-            links,
         };
         sweep.hits = sweep.mask(0);
         sweep
     }
 
     /// The candidate bytes of the block at `at`; past the end, the block is padded with a
-    /// byte of no class.
+    /// byte that is no candidate.
     #[inline]
     fn mask(&self, at: usize) -> u32 {
         match self.bytes.get(at..at + BLOCK) {
@@ -153,46 +117,30 @@ impl<'a> Sweep<'a> {
         }
     }
 
-    /// The first byte at or after `from` that may change the formatting, with its class;
-    /// `from` is past the byte returned before. A `:` is returned only before `/` and a `.` only after `w` or `W` (else neither can end
-    /// a link prefix), and neither without links.
+    /// Moves the sweep on to `from`, past the bytes returned so far.
     #[inline]
-    pub(crate) fn next(&mut self, from: usize) -> Option<(usize, Class)> {
-        if from >= self.base + BLOCK || from < self.base {
+    pub(crate) fn skip_to(&mut self, from: usize) {
+        if from >= self.base + BLOCK {
             self.base = from;
             self.hits = self.mask(from);
-        } else {
-            // Forget the bytes before `from`.
-            self.hits &= u32::MAX << (from - self.base);
+        } else if let Some(before) = from.checked_sub(self.base) {
+            self.hits &= u32::MAX << before;
         }
-        loop {
-            while self.hits == 0 {
-                self.base += BLOCK;
-                if self.base >= self.bytes.len() {
-                    return None;
-                }
-                self.hits = self.mask(self.base);
+    }
+
+    /// The next candidate byte.
+    #[inline]
+    pub(crate) fn next(&mut self) -> Option<usize> {
+        while self.hits == 0 {
+            self.base += BLOCK;
+            if self.base >= self.bytes.len() {
+                return None;
             }
-            let at = self.base + self.hits.trailing_zeros() as usize;
-            self.hits &= self.hits - 1;
-            let b = self.bytes.get(at)?;
-            let c = class(*b);
-            let keep = match c {
-                Class::Plain => false,
-                Class::Colon => self.links && self.bytes.get(at + 1) == Some(&b'/'),
-                Class::Dot => {
-                    self.links
-                        && at
-                            .checked_sub(1)
-                            .and_then(|p| self.bytes.get(p))
-                            .is_some_and(|&p| p | 0x20 == b'w')
-                }
-                _ => true,
-            };
-            if keep {
-                return Some((at, c));
-            }
+            self.hits = self.mask(self.base);
         }
+        let at = self.base + self.hits.trailing_zeros() as usize;
+        self.hits &= self.hits - 1;
+        (at < self.bytes.len()).then_some(at)
     }
 }
 
@@ -267,95 +215,70 @@ mod tests {
         assert_eq!(find_any("ééééé&".as_bytes(), set), Some(10));
     }
 
-    fn all(s: &str, links: bool) -> Vec<(usize, Class)> {
-        let mut sweep = Sweep::new(s.as_bytes(), links);
-        let mut out = Vec::new();
-        let mut from = 0;
-        while let Some((at, c)) = sweep.next(from) {
-            out.push((at, c));
-            from = at + 1;
+    /// What the sweep stops at, as characters.
+    fn all(s: &str) -> String {
+        let mut sweep = Sweep::new(s.as_bytes());
+        let mut out = String::new();
+        while let Some(at) = sweep.next() {
+            out.push(char::from(s.as_bytes()[at]));
         }
         out
     }
 
     #[test]
-    fn sweeps_the_significant_bytes() {
-        assert_eq!(all("", true), vec![]);
-        assert_eq!(all("abcdefghijklmnop", true), vec![]);
-        assert_eq!(all("abcdefghij*lmnop", true), vec![(10, Class::Star)]);
-        assert_eq!(all("abcdefgh\n", true), vec![(8, Class::Newline)]);
-        assert_eq!(
-            all("ab~_`x", true),
-            vec![
-                (2, Class::Tilde),
-                (3, Class::Underscore),
-                (4, Class::Backtick)
-            ]
-        );
-        assert_eq!(all("ééééé_", true), vec![(10, Class::Underscore)]);
-        // Bytes the word test lets through are checked against the table.
-        assert_eq!(
-            all("a>^\u{7f}\u{1a}bcdefgh`", true),
-            vec![(12, Class::Backtick)]
-        );
-        // `:` and `.` only where a link prefix can end, and only with links.
-        assert_eq!(
-            all("at 9:00. http://x www.y WWW.z", true),
-            vec![(13, Class::Colon), (21, Class::Dot), (27, Class::Dot)]
-        );
-        assert_eq!(all("at 9:00. http://x www.y", false), vec![]);
+    fn sweeps_the_bytes_that_may_matter() {
+        assert_eq!(all(""), "");
+        assert_eq!(all("abcdefghijklmnop"), "");
+        assert_eq!(all("abcdefghij*lmnop"), "*");
+        assert_eq!(all("abcdefghijklmnopqrstuvwxyz\n"), "\n");
+        assert_eq!(all("ab~_`x"), "~_`");
+        assert_eq!(all("ééééé_"), "_");
+        // A byte right after a candidate may come too (a borrow of the word test): `/`.
+        assert_eq!(all("at 9:00. http://x www.y"), ":.://.");
+        // A few bytes that never matter get through; the scan passes over them.
+        assert_eq!(all("a>^\u{7f}\u{1a}bcdefgh`"), ">^\u{7f}\u{1a}`");
+        assert_eq!(all("+-/;?<=!@#$%&'()[]{}|\\\"0123456789 \t\r"), "");
     }
 
     #[test]
     fn the_sweep_skips_ahead() {
         let text = "*a*b*c*d*e*f*g*h*i*j";
-        let mut sweep = Sweep::new(text.as_bytes(), true);
-        assert_eq!(sweep.next(0), Some((0, Class::Star)));
-        assert_eq!(sweep.next(3), Some((4, Class::Star)));
-        assert_eq!(sweep.next(13), Some((14, Class::Star)));
-        assert_eq!(sweep.next(19), None);
+        let mut sweep = Sweep::new(text.as_bytes());
+        assert_eq!(sweep.next(), Some(0));
+        sweep.skip_to(3);
+        assert_eq!(sweep.next(), Some(4));
+        assert_eq!(sweep.next(), Some(6));
+        sweep.skip_to(13);
+        assert_eq!(sweep.next(), Some(14));
+        sweep.skip_to(40);
+        assert_eq!(sweep.next(), None);
     }
 
     #[test]
     fn the_word_test_misses_no_byte() {
         for b in 0..=255u8 {
+            let matters = b"*_~`\n:.".contains(&b);
             let hit = maybe_significant(u64::from_le_bytes([b'a', b'a', b, 0, 0, 0, 0, 0]));
-            if class(b) != Class::Plain {
+            if matters {
                 assert_eq!(hit.trailing_zeros(), 23, "byte {b:#x}");
+                assert_eq!(block_mask([b; 16]), 0xffff, "byte {b:#x}");
             }
-            let block = [b; 16];
-            if class(b) != Class::Plain {
-                assert_eq!(block_mask(block), 0xffff, "byte {b:#x}");
+            for at in [9, 25, 38] {
+                let mut text = [b'a'; 40];
+                text[at] = b;
+                for from in [0, 3, at] {
+                    let mut sweep = Sweep::new(&text);
+                    sweep.skip_to(from);
+                    let got = sweep.next();
+                    if matters {
+                        assert_eq!(got, Some(at), "byte {b:#x} at {at} from {from}");
+                    } else {
+                        assert!(got.is_none_or(|g| g == at), "byte {b:#x}");
+                    }
+                }
             }
         }
         assert_eq!(block_mask([b'a'; 16]), 0);
-        assert_eq!(
-            block_mask(*b"\xc3\xa9ab>^\x7f\x1a*_~`\n:.x"),
-            0b0111_1111_1111_0000
-        );
-    }
-
-    #[test]
-    fn every_byte_is_classified_by_the_word_test_and_the_table() {
-        for b in 0..=255u8 {
-            for at in [9, 25, 38] {
-                let mut text = [b'w'; 40];
-                text[at] = b;
-                if at + 1 < text.len() {
-                    text[at + 1] = b'/';
-                }
-                let expect = match class(b) {
-                    Class::Plain => None,
-                    // A `:` at the very end has no `/` after it.
-                    Class::Colon if at + 1 == text.len() => None,
-                    c => Some((at, c)),
-                };
-                for from in [0, 3, at] {
-                    let mut sweep = Sweep::new(&text, true);
-                    assert_eq!(sweep.next(from), expect, "byte {b:#x} at {at} from {from}");
-                }
-            }
-        }
     }
 
     #[test]

@@ -79,6 +79,47 @@ pub(crate) fn can_close(prev: Option<char>, next: Option<char>) -> bool {
     prev.is_some_and(|c| !is_space(c)) && next.is_none_or(|c| !is_word(c))
 }
 
+/// JavaScript's `\s` among ASCII bytes (see [`is_space`]).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (0x09..=0x0d).contains(&b)
+}
+
+/// [`can_open`] for the marker of `delim` at byte `at` of `src`, deciding ASCII neighbours
+/// (nearly all) from their byte.
+#[inline]
+fn opens(src: &str, at: usize, delim: Delim) -> bool {
+    let bytes = src.as_bytes();
+    let marker = delim.ch();
+    let prev = match at.checked_sub(1).and_then(|p| bytes.get(p)) {
+        None => true,
+        Some(&b) if b.is_ascii() => !b.is_ascii_alphanumeric() && char::from(b) != marker,
+        Some(_) => before(src, at).is_none_or(|c| !is_word(c)),
+    };
+    prev && match bytes.get(at + 1) {
+        None => false,
+        Some(&b) if b.is_ascii() => !is_ascii_space(b),
+        Some(_) => after(src, at + 1).is_some_and(|c| !is_space(c)),
+    }
+}
+
+/// [`can_close`] for the marker at byte `at` of `src`, deciding ASCII neighbours from their
+/// byte.
+#[inline]
+fn closes(src: &str, at: usize) -> bool {
+    let bytes = src.as_bytes();
+    let prev = match at.checked_sub(1).and_then(|p| bytes.get(p)) {
+        None => false,
+        Some(&b) if b.is_ascii() => !is_ascii_space(b),
+        Some(_) => before(src, at).is_some_and(|c| !is_space(c)),
+    };
+    prev && match bytes.get(at + 1) {
+        None => true,
+        Some(&b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => after(src, at + 1).is_none_or(|c| !is_word(c)),
+    }
+}
+
 /// An opener waiting for its closer.
 #[derive(Clone, Copy)]
 struct Pending {
@@ -133,17 +174,15 @@ impl Matchers {
         let Some(slot) = self.pending.get_mut(delim as usize) else {
             return;
         };
-        let prev = before(src, at);
-        let next = after(src, at + 1);
         match slot {
             Some(p) => {
-                if at > p.at + 1 && can_close(prev, next) && has_substance(src, p, at, delim) {
+                if at > p.at + 1 && closes(src, at) && has_substance(src, p, at, delim) {
                     close(out, p.slot, at, at + 1);
                     *slot = None;
                 }
             }
             None => {
-                if can_open(delim.ch(), prev, next) {
+                if opens(src, at, delim) {
                     *slot = Some(Pending {
                         at,
                         slot: open(out, at, at + 1, delim.kind()),
@@ -167,4 +206,32 @@ fn has_substance(src: &str, open: &mut Pending, at: usize, delim: Delim) -> bool
         open.scan_from = at;
     }
     open.substance
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_rules_agree_with_the_character_rules() {
+        let sides = [
+            "", "a", "Z", "7", " ", "\t", "\n", "\r", "*", "_", "~", "`", ".", "(", "é", "ж", "٣",
+            "\u{a0}", "\u{3000}", "\u{feff}", "\u{85}", "😀", "\u{200b}",
+        ];
+        for d in [Delim::Bold, Delim::Italic, Delim::Strike, Delim::Code] {
+            for p in sides {
+                for n in sides {
+                    let text = format!("{p}{}{n}", d.ch());
+                    let at = p.len();
+                    let (prev, next) = (p.chars().next_back(), n.chars().next());
+                    assert_eq!(
+                        opens(&text, at, d),
+                        can_open(d.ch(), prev, next),
+                        "{text:?}"
+                    );
+                    assert_eq!(closes(&text, at), can_close(prev, next), "{text:?}");
+                }
+            }
+        }
+    }
 }

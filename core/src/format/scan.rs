@@ -18,7 +18,7 @@
 
 use super::Options;
 use super::block;
-use super::chars::{Class, Sweep};
+use super::chars::Sweep;
 use super::code::Fences;
 use super::inline::{Delim, Matchers};
 use super::link;
@@ -140,12 +140,16 @@ pub(crate) fn scan(src: &str, opts: &Options, out: &mut Vec<Range>) {
     let mut fences = Fences::default();
     let mut links = link::Finder::default();
     let mut line = block::Line::at(src, 0, opts, out);
-    let mut sweep = Sweep::new(bytes, opts.links);
-    let mut i = 0usize;
-    while let Some((at, class)) = sweep.next(i) {
+    let mut sweep = Sweep::new(bytes);
+    while let Some(at) = sweep.next() {
         links.passed(src, at, out);
-        match class {
-            Class::Newline => {
+        // The sweep stops at a few bytes that change nothing (see [`Sweep`]): they fall
+        // through. `:` and `.` are looked at only where a link prefix can end.
+        match bytes.get(at).copied().unwrap_or_default() {
+            b'*' => inline.marker(src, at, Delim::Bold, out),
+            b'_' => inline.marker(src, at, Delim::Italic, out),
+            b'~' => inline.marker(src, at, Delim::Strike, out),
+            b'\n' => {
                 out.push(Range {
                     start: pos(at),
                     open_end: pos(at),
@@ -156,9 +160,8 @@ pub(crate) fn scan(src: &str, opts: &Options, out: &mut Vec<Range>) {
                 line.finish(at, out);
                 inline.newline(out);
                 line = block::Line::at(src, at + 1, opts, out);
-                i = at + 1;
             }
-            Class::Backtick => {
+            b'`' => {
                 let run = bytes
                     .get(at..)
                     .map_or(1, |r| r.iter().take_while(|&&c| c == b'`').count());
@@ -168,25 +171,20 @@ pub(crate) fn scan(src: &str, opts: &Options, out: &mut Vec<Range>) {
                     inline.marker(src, m, Delim::Code, out);
                 }
                 fences.run(src, at, run, out);
-                i = at + run;
+                sweep.skip_to(at + run);
             }
-            Class::Star => {
-                inline.marker(src, at, Delim::Bold, out);
-                i = at + 1;
-            }
-            Class::Underscore => {
-                inline.marker(src, at, Delim::Italic, out);
-                i = at + 1;
-            }
-            Class::Tilde => {
-                inline.marker(src, at, Delim::Strike, out);
-                i = at + 1;
-            }
-            Class::Colon | Class::Dot => {
+            b':' if opts.links && bytes.get(at + 1) == Some(&b'/') => {
                 links.hit(src, at, &inline, &fences, out);
-                i = at + 1;
             }
-            Class::Plain => i = at + 1,
+            b'.' if opts.links
+                && at
+                    .checked_sub(1)
+                    .and_then(|p| bytes.get(p))
+                    .is_some_and(|&p| p | 0x20 == b'w') =>
+            {
+                links.hit(src, at, &inline, &fences, out);
+            }
+            _ => {}
         }
     }
     links.passed(src, src.len(), out);

@@ -35,13 +35,12 @@ impl Line {
     #[inline]
     pub(crate) fn at(src: &str, start: usize, opts: &Options, out: &mut Vec<Range>) -> Self {
         let rest = src.as_bytes().get(start..).unwrap_or_default();
-        let kind = if opts.lists { item(rest) } else { None }.or_else(|| {
-            if opts.quotes {
-                quote(src.get(start..).unwrap_or_default())
-            } else {
-                None
-            }
-        });
+        // Most lines start with none of `* - • > 0-9`: decided by the first byte.
+        let kind = match rest.first() {
+            Some(b'*' | b'-' | 0xe2 | b'0'..=b'9') if opts.lists => item(rest),
+            Some(b'>') if opts.quotes => quote(src.get(start..).unwrap_or_default()),
+            _ => None,
+        };
         Self {
             slot: kind.map(|(k, prefix)| open(out, start, start + prefix, k)),
         }

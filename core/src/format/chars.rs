@@ -39,17 +39,19 @@ pub(crate) fn is_word(c: char) -> bool {
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
+/// One in every byte of a word.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word.
+pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// Zero bytes of `x` as their high bit, before the `& HIGHS`: the lowest one is exact, bits
 /// above it may be borrows (only the lowest is used).
 #[inline]
-fn zero_bytes(x: u64) -> u64 {
+pub(crate) fn zero_bytes(x: u64) -> u64 {
     x.wrapping_sub(ONES) & !x
 }
 
-/// Bytes of the word `w` that may be of a class other than [`Class::Plain`] (high bit set;
+/// Bytes of the word `w` that may matter to the formatting (high bit set;
 /// the lowest is exact, higher ones may be false but none is missed). Three masked
 /// comparisons cover the seven bytes: `(b & 0xcb) == 0x0a` is `\n * . :` (and the rare `>`,
 /// three control codes), `(b & 0xde) == 0x5e` is `_ ~` (and `^`, DEL), and `` ` `` alone. No
@@ -62,13 +64,12 @@ fn maybe_significant(w: u64) -> u64 {
     (zero_bytes(a) | zero_bytes(b) | zero_bytes(c)) & HIGHS
 }
 
-/// Bit `i` set if byte `i` of `block` may be of a class other than [`Class::Plain`]: two
-/// words of [`maybe_significant`], high bits gathered into one byte each.
+/// The high bit of byte `i` set if byte `i` of `block` may matter: two words of
+/// [`maybe_significant`].
 #[inline]
-fn block_mask(block: [u8; 16]) -> u32 {
+fn block_mask(block: [u8; 16]) -> u128 {
     let x = u128::from_le_bytes(block);
-    let gather = |h: u64| (h.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u32;
-    gather(maybe_significant(x as u64)) | gather(maybe_significant((x >> 64) as u64)) << 8
+    u128::from(maybe_significant(x as u64)) | u128::from(maybe_significant((x >> 64) as u64)) << 64
 }
 
 /// The sweep's cursor over the bytes of a text that may change the formatting: `*` `_` `~`
@@ -81,8 +82,8 @@ pub(crate) struct Sweep<'a> {
     bytes: &'a [u8],
     /// The offset of the block in `hits`.
     base: usize,
-    /// Candidate bytes of that block not yet returned (bit per byte).
-    hits: u32,
+    /// Candidate bytes of that block not yet returned (high bit of each).
+    hits: u128,
 }
 
 /// Bytes per block of [`Sweep`].
@@ -103,7 +104,7 @@ impl<'a> Sweep<'a> {
     /// The candidate bytes of the block at `at`; past the end, the block is padded with a
     /// byte that is no candidate.
     #[inline]
-    fn mask(&self, at: usize) -> u32 {
+    fn mask(&self, at: usize) -> u128 {
         match self.bytes.get(at..at + BLOCK) {
             Some(b) => block_mask(<[u8; BLOCK]>::try_from(b).unwrap_or([b'a'; BLOCK])),
             None => {
@@ -124,7 +125,7 @@ impl<'a> Sweep<'a> {
             self.base = from;
             self.hits = self.mask(from);
         } else if let Some(before) = from.checked_sub(self.base) {
-            self.hits &= u32::MAX << before;
+            self.hits &= u128::MAX << (before * 8);
         }
     }
 
@@ -138,7 +139,7 @@ impl<'a> Sweep<'a> {
             }
             self.hits = self.mask(self.base);
         }
-        let at = self.base + self.hits.trailing_zeros() as usize;
+        let at = self.base + (self.hits.trailing_zeros() / 8) as usize;
         self.hits &= self.hits - 1;
         (at < self.bytes.len()).then_some(at)
     }
@@ -261,7 +262,7 @@ mod tests {
             let hit = maybe_significant(u64::from_le_bytes([b'a', b'a', b, 0, 0, 0, 0, 0]));
             if matters {
                 assert_eq!(hit.trailing_zeros(), 23, "byte {b:#x}");
-                assert_eq!(block_mask([b; 16]), 0xffff, "byte {b:#x}");
+                assert_eq!(block_mask([b; 16]).trailing_zeros(), 7, "byte {b:#x}");
             }
             for at in [9, 25, 38] {
                 let mut text = [b'a'; 40];

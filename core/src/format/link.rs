@@ -20,7 +20,7 @@
 //! ranges that may end it are the ones open when it starts (at most one per delimiter), so
 //! the link is finished when the sweep has passed its end and they are known.
 
-use super::chars::{before, is_space, is_word};
+use super::chars::{HIGHS, ONES, before, is_space, is_word, zero_bytes};
 use super::code::Fences;
 use super::inline::{Delim, Matchers};
 use super::scan::{Kind, Range, at, close, drop_slot, open};
@@ -127,6 +127,14 @@ impl Finder {
 fn extent(tail: &str) -> usize {
     let bytes = tail.as_bytes();
     let mut i = 0;
+    // Eight bytes at a time while none of them may end the link.
+    while let Some(w) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or([0; 8]));
+        if may_end(w) != 0 {
+            break;
+        }
+        i += 8;
+    }
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii() {
             if b <= b' ' || b == 0x7f || matches!(b, b'<' | b'>' | b'"') {
@@ -144,6 +152,16 @@ fn extent(tail: &str) -> usize {
         }
     }
     i
+}
+
+/// Bytes of the word `w` that may end a link (high bit set; none is missed): below `!`
+/// (space and control), DEL, `<`, `>`, `"`, and any byte of a multi-byte character (decoded
+/// then).
+#[inline]
+fn may_end(w: u64) -> u64 {
+    let below_bang = w.wrapping_sub(ONES * 0x21) & !w;
+    let angle = zero_bytes((w & (ONES * 0xfd)) ^ (ONES * 0x3c));
+    (below_bang | w | zero_bytes(w ^ (ONES * 0x7f)) | angle | zero_bytes(w ^ (ONES * 0x22))) & HIGHS
 }
 
 /// If the `:` or `.` at `hit` ends a link prefix: the link's start and where its host starts.
@@ -284,5 +302,33 @@ fn trim(src: &str, link: &Pending, ranges: &[Range]) -> usize {
         if end == before_round {
             return end;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_test_misses_no_link_end() {
+        for b in 0..=255u8 {
+            let ends = b <= b' ' || b >= 0x7f || matches!(b, b'<' | b'>' | b'"');
+            let w = u64::from_le_bytes([b'a', b'a', b'a', b, b'a', b'a', b'a', b'a']);
+            if ends {
+                assert_eq!(may_end(w).trailing_zeros(), 31, "byte {b:#x}");
+            } else {
+                assert_eq!(may_end(w), 0, "byte {b:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn link_text_ends_at_whitespace_and_brackets() {
+        assert_eq!(extent("example.com/a_b?c=d ok"), 19);
+        assert_eq!(extent("example.com/a_b?c=d<x"), 19);
+        assert_eq!(extent("x.io/\"q\""), 5);
+        assert_eq!(extent("x.io/é\u{a0}x"), 7);
+        assert_eq!(extent("abcdefghijklmnopqrstuvwxyz"), 26);
+        assert_eq!(extent("abcdefgh\u{3000}"), 8);
     }
 }

@@ -104,9 +104,10 @@ pub(crate) fn build(
         }
         b.text(start);
         // Whether nothing is nested in `r`: then its content is one text at most.
-        let flat = list
-            .get(i)
-            .is_none_or(|n| n.kind != Kind::Dropped && n.start >= r.close_start);
+        let flat = || {
+            list.get(i)
+                .is_none_or(|n| n.kind != Kind::Dropped && n.start >= r.close_start)
+        };
         match r.kind {
             Kind::Newline => {
                 b.leaf(Node::Break, r);
@@ -122,7 +123,7 @@ pub(crate) fn build(
                     Kind::Strike => Node::Strike,
                     _ => Node::Quote,
                 };
-                if flat {
+                if flat() {
                     b.flat(kind, r);
                 } else {
                     b.container(kind, r);
@@ -146,7 +147,7 @@ pub(crate) fn build(
                     Kind::Bullet(c) => Node::BulletItem(c),
                     _ => Node::OrderedItem,
                 };
-                if !flat {
+                if !flat() {
                     b.container(kind, r);
                     continue;
                 }

@@ -20,7 +20,7 @@
 //! ranges that may end it are the ones open when it starts (at most one per delimiter), so
 //! the link is finished when the sweep has passed its end and they are known.
 
-use super::chars::{HIGHS, ONES, before, is_space, is_word, zero_bytes};
+use super::chars::{HIGHS, ONES, after, before, is_space, is_word, zero_bytes};
 use super::code::Fences;
 use super::inline::{Delim, Matchers};
 use super::scan::{Kind, Range, at, close, drop_slot, open};
@@ -192,23 +192,29 @@ fn start_at(bytes: &[u8], hit: usize) -> Option<(usize, usize)> {
 /// A host that a linkifier accepts: a letter or digit first; for `www.` links a dotted name
 /// after `www.`.
 fn valid_host(host: &str, www: bool) -> bool {
-    let name_end = host
-        .bytes()
+    let bytes = host.as_bytes();
+    let name_end = bytes
+        .iter()
         .position(|b| matches!(b, b'/' | b'?' | b'#'))
-        .unwrap_or(host.len());
-    let name = host.get(..name_end).unwrap_or_default();
+        .unwrap_or(bytes.len());
+    // Whether a label starting at byte `i` (a character boundary) of the name up to `end`
+    // starts with a letter or digit.
+    let word_at = |i: usize, end: usize| i < end && after(host, i).is_some_and(is_word);
     if !www {
-        return name.chars().next().is_some_and(is_word);
+        return word_at(0, name_end);
     }
-    let Some(rest) = name.get(4..) else {
+    // After `www.`, up to a port.
+    let Some(name) = bytes.get(4..name_end) else {
         return false;
     };
-    let name = rest.split(':').next().unwrap_or_default();
-    let mut labels = name.split('.');
-    let first_ok = labels
-        .next()
-        .is_some_and(|l| l.chars().next().is_some_and(is_word));
-    first_ok && labels.any(|l| l.chars().next().is_some_and(is_word))
+    let end = 4 + name.iter().position(|&b| b == b':').unwrap_or(name.len());
+    let mut dots = bytes
+        .get(4..end)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'.');
+    word_at(4, end) && dots.any(|(i, _)| word_at(4 + i + 1, end))
 }
 
 /// Bracket balance inside a link, updated as characters are trimmed off its end.
@@ -320,6 +326,27 @@ mod tests {
                 assert_eq!(may_end(w), 0, "byte {b:#x}");
             }
         }
+    }
+
+    #[test]
+    fn hosts() {
+        assert!(valid_host("example.com/x", false));
+        assert!(valid_host("é.com", false));
+        assert!(!valid_host("/x", false));
+        assert!(!valid_host("", false));
+        assert!(!valid_host("-x", false));
+        assert!(valid_host("www.example.com", true));
+        assert!(valid_host("www.example.com:80/a", true));
+        assert!(valid_host("www.a.b.c", true));
+        assert!(valid_host("www.a..b", true));
+        assert!(valid_host("www.ж.рф", true));
+        assert!(!valid_host("www.example", true));
+        assert!(!valid_host("www.example.", true));
+        assert!(!valid_host("www.example./x.y", true));
+        assert!(!valid_host("www..com", true));
+        assert!(!valid_host("www.a:b.c", true));
+        assert!(!valid_host("www.", true));
+        assert!(!valid_host("www.a.-b", true));
     }
 
     #[test]

@@ -166,7 +166,7 @@ impl Matchers {
     }
 
     /// The marker of `delim` at byte `at` of `src`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn marker(&mut self, src: &str, at: usize, delim: Delim, out: &mut Vec<Range>) {
         if delim == Delim::Code && !self.code {
             return;
@@ -202,7 +202,19 @@ fn has_substance(src: &str, open: &mut Pending, at: usize, delim: Delim) -> bool
     if !open.substance {
         let marker = delim.ch();
         let seen = src.get(open.scan_from..at).unwrap_or_default();
-        open.substance = seen.chars().any(|c| c != marker && !is_space(c));
+        // ASCII bytes are decided alone; a multi-byte character is decoded (never the
+        // marker, maybe a space).
+        let bytes = seen.as_bytes();
+        open.substance = bytes.iter().enumerate().any(|(i, &b)| {
+            if b.is_ascii() {
+                char::from(b) != marker && !is_ascii_space(b)
+            } else {
+                // Continuation bytes decode to nothing; the leading byte decodes the character.
+                seen.get(i..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|c| !is_space(c))
+            }
+        });
         open.scan_from = at;
     }
     open.substance

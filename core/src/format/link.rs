@@ -15,10 +15,11 @@
 //!
 //! The link's `url` is the text itself, with `https://` put before a `www.` link.
 //!
-//! Linear: the candidate sweep ([`super::scan`]) stops at every `:` and `.` anyway and hands
-//! them to [`Finder::hit`]; each link is walked once more to find its end. The delimited
-//! ranges that may end it are the ones open when it starts (at most one per delimiter), so
-//! the link is finished when the sweep has passed its end and they are known.
+//! Linear: the candidate sweep ([`super::scan`]) stops at `:` and `.` anyway and hands them
+//! to [`Finder::hit`]; each link is walked once more to find its end. The delimited ranges
+//! that may end it are the ones open when it starts (at most one per delimiter), so the link
+//! is finished once the sweep has passed its end and they are known: at the next link, or
+//! at the end of the text (a range closing after the link's text cannot end it).
 
 use super::chars::{HIGHS, ONES, after, before, is_space, is_word, zero_bytes};
 use super::code::Fences;
@@ -26,23 +27,11 @@ use super::inline::{Delim, Matchers};
 use super::scan::{Kind, Range, at, close, drop_slot, open};
 
 /// Link starts seen by the sweep, and the one link whose end is not settled yet.
+#[derive(Default)]
 pub(crate) struct Finder {
     /// The end of the last link's text: `:` and `.` before it are inside that link.
     free_from: usize,
     pending: Option<Pending>,
-    /// The pending link's text end (`usize::MAX` without one), checked at every stop of the
-    /// sweep.
-    settle_at: usize,
-}
-
-impl Default for Finder {
-    fn default() -> Self {
-        Self {
-            free_from: 0,
-            pending: None,
-            settle_at: usize::MAX,
-        }
-    }
 }
 
 /// A link whose text is known but whose end waits for the delimiters inside it.
@@ -84,7 +73,7 @@ impl Finder {
         }
         let raw_end = host + extent(src.get(host..).unwrap_or_default());
         self.free_from = raw_end;
-        self.settle_at = raw_end;
+        self.settle(src, out);
         self.pending = Some(Pending {
             slot: open(out, start, start, Kind::Link),
             start,
@@ -101,17 +90,8 @@ impl Finder {
         });
     }
 
-    /// The sweep has reached byte `at` (every range closing before it is known): settles
-    /// the pending link if its text ends there or before.
-    #[inline]
-    pub(crate) fn passed(&mut self, src: &str, at: usize, out: &mut [Range]) {
-        if at >= self.settle_at {
-            self.settle(src, out);
-        }
-    }
-
-    fn settle(&mut self, src: &str, out: &mut [Range]) {
-        self.settle_at = usize::MAX;
+    /// Settles the end of the pending link, if any: the sweep has passed its text.
+    pub(crate) fn settle(&mut self, src: &str, out: &mut [Range]) {
         let Some(p) = self.pending.take() else { return };
         let end = trim(src, &p, out);
         if valid_host(src.get(p.host..end).unwrap_or_default(), p.www) {

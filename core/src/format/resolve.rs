@@ -42,7 +42,10 @@ pub(crate) fn resolve(list: &mut [Range]) -> (usize, usize) {
         // comes first). The longer goes first, as its outer range.
         let r = match list.get(i + 1) {
             Some(&next)
-                if next.start == first.start && next.kind.is_range() && next.end > first.end =>
+                if first.kind == Kind::Code
+                    && next.start == first.start
+                    && next.kind.is_range()
+                    && next.end > first.end =>
             {
                 list.swap(i, i + 1);
                 next

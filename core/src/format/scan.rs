@@ -142,7 +142,6 @@ pub(crate) fn scan(src: &str, opts: &Options, out: &mut Vec<Range>) {
     let mut line = block::Line::at(src, 0, opts, out);
     let mut sweep = Sweep::new(bytes);
     while let Some(at) = sweep.next() {
-        links.passed(src, at, out);
         // The sweep stops at a few bytes that change nothing (see [`Sweep`]): they fall
         // through. `:` and `.` are looked at only where a link prefix can end.
         match bytes.get(at).copied().unwrap_or_default() {
@@ -187,7 +186,7 @@ pub(crate) fn scan(src: &str, opts: &Options, out: &mut Vec<Range>) {
             _ => {}
         }
     }
-    links.passed(src, src.len(), out);
+    links.settle(src, out);
     line.finish(src.len(), out);
     inline.newline(out);
     fences.end(out);

@@ -80,14 +80,14 @@ pub(crate) fn can_close(prev: Option<char>, next: Option<char>) -> bool {
 }
 
 /// JavaScript's `\s` among ASCII bytes (see [`is_space`]).
-#[inline]
+#[inline(always)]
 fn is_ascii_space(b: u8) -> bool {
     b == b' ' || (0x09..=0x0d).contains(&b)
 }
 
 /// [`can_open`] for the marker of `delim` at byte `at` of `src`, deciding ASCII neighbours
 /// (nearly all) from their byte.
-#[inline]
+#[inline(always)]
 fn opens(src: &str, at: usize, delim: Delim) -> bool {
     let bytes = src.as_bytes();
     let marker = delim.ch();
@@ -105,7 +105,7 @@ fn opens(src: &str, at: usize, delim: Delim) -> bool {
 
 /// [`can_close`] for the marker at byte `at` of `src`, deciding ASCII neighbours from their
 /// byte.
-#[inline]
+#[inline(always)]
 fn closes(src: &str, at: usize) -> bool {
     let bytes = src.as_bytes();
     let prev = match at.checked_sub(1).and_then(|p| bytes.get(p)) {

@@ -4,9 +4,9 @@
 //! [`super::resolve`].
 //!
 //! Only seven bytes can change anything: `*` `_` `~` `` ` `` and the newline, and `:` and `.`
-//! where a link prefix ends. The sweep jumps from one to the next (eight bytes at a time, see
-//! [`Sweep`]) and looks at neighbours only there, so plain text costs a few
-//! operations per byte. Every construct keeps O(1) state (one pending opener per marker, one
+//! where a link prefix ends. The sweep jumps from one to the next (sixteen bytes at a time,
+//! see [`Sweep`]) and looks at neighbours only there, so plain text costs a few operations
+//! per byte. Every construct keeps O(1) state (one pending opener per marker, one
 //! open fence, the current line's kind, one pending link), so the pass is linear with no
 //! backtracking.
 //!

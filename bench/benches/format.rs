@@ -1,5 +1,5 @@
-//! WhatsApp formatting: parse, and parse + HTML, on a realistic 4 KiB message and on
-//! adversarial inputs from 1 KiB to 1 MiB. Throughput is in input bytes, so a flat MB/s
+//! WhatsApp formatting: parse, and parse + HTML, on two 4 KiB business messages (a dense
+//! `realistic` one and a `typical` one) and on adversarial inputs from 1 KiB to 1 MiB. Throughput is in input bytes, so a flat MB/s
 //! across sizes means the time per byte is flat (linear parsing). Results in BENCHMARKS.md.
 //!
 //! `cargo bench -p wamsg-bench --bench format`
@@ -9,17 +9,19 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use wamsg::format;
-use wamsg_bench::format::{adversarial, realistic, repeat};
+use wamsg_bench::format::{adversarial, realistic, repeat, typical};
 
 fn bench(c: &mut Criterion) {
-    let mut g = c.benchmark_group("format/realistic");
-    let msg = realistic(4096);
-    g.throughput(Throughput::Bytes(msg.len() as u64));
-    g.bench_function("parse", |b| b.iter(|| format::parse(black_box(&msg))));
-    g.bench_function("parse+html", |b| {
-        b.iter(|| format::to_html(black_box(&msg)))
-    });
-    g.finish();
+    // Dense (a node every ~14 bytes) and typical (a few per paragraph) 4 KiB messages.
+    for (name, msg) in [("realistic", realistic(4096)), ("typical", typical(4096))] {
+        let mut g = c.benchmark_group(format!("format/{name}"));
+        g.throughput(Throughput::Bytes(msg.len() as u64));
+        g.bench_function("parse", |b| b.iter(|| format::parse(black_box(&msg))));
+        g.bench_function("parse+html", |b| {
+            b.iter(|| format::to_html(black_box(&msg)))
+        });
+        g.finish();
+    }
 
     for (name, make) in adversarial() {
         let mut g = c.benchmark_group(format!("format/{name}"));

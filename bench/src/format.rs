@@ -26,6 +26,35 @@ pub fn realistic(len: usize) -> String {
     cut(s, len)
 }
 
+/// A typical business message, sparser in formatting than [`realistic`]: the body texts of
+/// published template examples, placeholders filled in, joined into one message with a bold
+/// name, a bold code, a link and an emoji; repeated up to `len` bytes. Sources (shared
+/// corpus, `corpus/`): `meta-openapi-v23/template_definitions_create/`
+/// `create_template_w_document_header_text_body_a_phone_number_button_and_a_url_button.json`
+/// (order receipt), `…/create_multi_product_message_template.json` (cart),
+/// `…/create_template_w_location_header_text_body_text_footer_and_a_website_buttons.json`
+/// (on its way), `pywa/templates/buttons.json` (sale) and `pywa/templates/carousel.json`
+/// (the two product descriptions).
+pub fn typical(len: usize) -> String {
+    const BLOCK: &str = "Hi *Maria*, thank you for your order! Your order number is 48213. \
+        Tap the PDF linked above to view your receipt. If you have any questions, please use \
+        the buttons below to contact support. Thank you for being a customer!\n\
+        Looks like you left some items in your cart! Use code *SAVE10* and you can get 10% \
+        off of all of them. Shop now through November and use code FALL25 to get 25% off of \
+        all merchandise!\n\
+        The Echeveria 'Black Prince' is a stunning succulent, with near-black leaves, adorned \
+        with a hint of green around the edges, giving it its striking appearance. Add a touch \
+        of elegance to your collection with the beautiful Aloe 'Blue Elf' succulent. Its deep \
+        blue-green leaves have a hint of pink around the edges.\n\
+        Good news, Maria! Your order #48213 is on its way to the location above. Track it at \
+        https://shop.example.com/track/48213 and see you soon 🌵\n\n";
+    let mut s = String::with_capacity(len + BLOCK.len());
+    while s.len() < len {
+        s.push_str(BLOCK);
+    }
+    cut(s, len)
+}
+
 fn cut(mut s: String, len: usize) -> String {
     let mut at = len.min(s.len());
     while !s.is_char_boundary(at) {

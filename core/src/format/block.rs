@@ -22,41 +22,35 @@
 
 use super::Options;
 use super::chars::is_space;
-use super::scan::{Kind, Range, pos};
+use super::scan::{Kind, Range, close, open};
 
-/// The construct a line starts with, known at its start, emitted at its end.
+/// The construct a line starts with, known at its start (its slot is taken then), closed at
+/// its end.
 pub(crate) struct Line {
-    start: usize,
-    kind: Option<(Kind, usize)>,
+    slot: Option<usize>,
 }
 
 impl Line {
     /// Recognises the line starting at byte `start`.
-    pub(crate) fn at(src: &str, start: usize, opts: &Options) -> Self {
+    #[inline]
+    pub(crate) fn at(src: &str, start: usize, opts: &Options, out: &mut Vec<Range>) -> Self {
         let rest = src.as_bytes().get(start..).unwrap_or_default();
-        let kind = if opts.lists { item(rest) } else { None }.or_else(|| {
-            if opts.quotes {
-                quote(src.get(start..).unwrap_or_default())
-            } else {
-                None
-            }
-        });
+        // Most lines start with none of `* - • > 0-9`: decided by the first byte.
+        let kind = match rest.first() {
+            Some(b'*' | b'-' | 0xe2 | b'0'..=b'9') if opts.lists => item(rest),
+            Some(b'>') if opts.quotes => quote(src.get(start..).unwrap_or_default()),
+            _ => None,
+        };
         Self {
-            start,
-            kind: kind.map(|(k, prefix)| (k, start + prefix)),
+            slot: kind.map(|(k, prefix)| open(out, start, start + prefix, k)),
         }
     }
 
     /// The line ends at byte `end` (a newline or the end of the text).
-    pub(crate) fn finish(&self, end: usize, out: &mut Vec<Range>) {
-        if let Some((kind, open_end)) = self.kind {
-            out.push(Range {
-                start: pos(self.start),
-                open_end: pos(open_end),
-                close_start: pos(end),
-                end: pos(end),
-                kind,
-            });
+    #[inline]
+    pub(crate) fn finish(&self, end: usize, out: &mut [Range]) {
+        if let Some(slot) = self.slot {
+            close(out, slot, end, end);
         }
     }
 }

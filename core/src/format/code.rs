@@ -12,7 +12,7 @@
 //! later still), so one open fence at a time is the whole state.
 
 use super::chars::is_space;
-use super::scan::{Kind, Range, pos};
+use super::scan::{Kind, Range, close, drop_slot, open};
 
 /// The fence state.
 #[derive(Debug, Default)]
@@ -22,7 +22,8 @@ pub(crate) struct Fences {
 
 #[derive(Debug)]
 struct Open {
-    start: usize,
+    /// Its slot in the candidate list.
+    slot: usize,
     /// One past the first non-whitespace character of the content, once seen.
     content_end: Option<usize>,
     /// Where to continue looking for that character.
@@ -33,7 +34,7 @@ impl Fences {
     /// The text before `upto` has been passed: look in the part not yet seen for the first
     /// non-whitespace content character. Each byte is looked at once at most.
     #[inline]
-    pub(crate) fn content(&mut self, src: &str, upto: usize) {
+    fn content(&mut self, src: &str, upto: usize) {
         let Some(open) = &mut self.open else { return };
         if open.content_end.is_some() || upto <= open.scan_from {
             return;
@@ -43,6 +44,19 @@ impl Fences {
             open.content_end = Some(open.scan_from + i + c.len_utf8());
         }
         open.scan_from = upto;
+    }
+
+    /// The slot of the fence waiting for its closer, if any.
+    #[inline]
+    pub(crate) fn pending_slot(&self) -> Option<usize> {
+        self.open.as_ref().map(|o| o.slot)
+    }
+
+    /// The end of the text: a fence still open never closes.
+    pub(crate) fn end(&mut self, out: &mut [Range]) {
+        if let Some(open) = self.open.take() {
+            drop_slot(out, open.slot);
+        }
     }
 
     /// A run of `len` backticks at byte `at`.
@@ -58,33 +72,27 @@ impl Fences {
                     }
                     // The rest of the run, if any, is content.
                     self.open = Some(Open {
-                        start: i,
+                        slot: open(out, i, i + 3, Kind::Mono),
                         content_end: None,
                         scan_from: i + 3,
                     });
                     i += 3;
                 }
-                Some(open) => {
+                Some(fence) => {
                     if i >= end {
                         return;
                     }
                     // A backtick is not whitespace: it can be the content character.
-                    let content_end = *open.content_end.get_or_insert(i + 1);
-                    let close = i.max(content_end);
-                    if close + 3 > end {
+                    let content_end = *fence.content_end.get_or_insert(i + 1);
+                    let close_at = i.max(content_end);
+                    if close_at + 3 > end {
                         // Not closed in this run; the backticks left are content.
-                        open.scan_from = end;
+                        fence.scan_from = end;
                         return;
                     }
-                    out.push(Range {
-                        start: pos(open.start),
-                        open_end: pos(open.start + 3),
-                        close_start: pos(close),
-                        end: pos(close + 3),
-                        kind: Kind::Mono,
-                    });
+                    close(out, fence.slot, close_at, close_at + 3);
                     self.open = None;
-                    i = close + 3;
+                    i = close_at + 3;
                 }
             }
         }

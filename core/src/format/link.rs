@@ -15,49 +15,91 @@
 //!
 //! The link's `url` is the text itself, with `https://` put before a `www.` link.
 //!
-//! Linear: the text is searched for `:` and `.` with `memchr`, each link is walked once,
-//! and the delimiter ranges are looked up by binary search on their (sorted) ends.
+//! Linear: the candidate sweep ([`super::scan`]) stops at `:` and `.` anyway and hands them
+//! to [`Finder::hit`]; each link is walked once more to find its end. The delimited ranges
+//! that may end it are the ones open when it starts (at most one per delimiter), so the link
+//! is finished once the sweep has passed its end and they are known: at the next link, or
+//! at the end of the text (a range closing after the link's text cannot end it).
 
-use super::chars::{before, is_space, is_word};
-use super::scan::{Candidates, Kind, Range, at, pos};
+use super::chars::{HIGHS, ONES, after, before, is_space, is_word, zero_bytes};
+use super::code::Fences;
+use super::inline::{Delim, Matchers};
+use super::scan::{Kind, Range, at, close, drop_slot, open};
 
-/// Finds every link candidate, given the other constructs' candidates.
-pub(crate) fn find(src: &str, c: &Candidates) -> Vec<Range> {
-    let bytes = src.as_bytes();
-    let mut out = Vec::new();
-    let mut free_from = 0usize;
-    for hit in memchr::memchr2_iter(b':', b'.', bytes) {
-        if hit < free_from {
-            continue;
+/// Link starts seen by the sweep, and the one link whose end is not settled yet.
+#[derive(Default)]
+pub(crate) struct Finder {
+    /// The end of the last link's text: `:` and `.` before it are inside that link.
+    free_from: usize,
+    pending: Option<Pending>,
+}
+
+/// A link whose text is known but whose end waits for the delimiters inside it.
+struct Pending {
+    slot: usize,
+    start: usize,
+    host: usize,
+    raw_end: usize,
+    www: bool,
+    /// The slots of the ranges open when the link started that may end inside it, in the
+    /// order they are tried: bold, italic, strike, inline code, monospace.
+    open: [Option<usize>; 5],
+}
+
+impl Finder {
+    /// The `:` or `.` at byte `hit`: a link starts here if it ends a link prefix.
+    pub(crate) fn hit(
+        &mut self,
+        src: &str,
+        hit: usize,
+        inline: &Matchers,
+        fences: &Fences,
+        out: &mut Vec<Range>,
+    ) {
+        if hit < self.free_from {
+            return;
         }
-        let Some((start, host)) = start_at(bytes, hit) else {
-            continue;
+        let Some((start, host)) = start_at(src.as_bytes(), hit) else {
+            return;
         };
-        if start < free_from {
-            continue;
+        if start < self.free_from {
+            return;
         }
         let www = host == start;
         let blocked = before(src, start)
             .is_some_and(|p| is_word(p) || (www && matches!(p, '.' | '@' | '/' | '-')));
         if blocked {
-            continue;
+            return;
         }
         let raw_end = host + extent(src.get(host..).unwrap_or_default());
-        free_from = raw_end;
-        let end = trim(src, start, host, raw_end, c);
-        let host_text = src.get(host..end).unwrap_or_default();
-        if !valid_host(host_text, www) {
-            continue;
-        }
-        out.push(Range {
-            start: pos(start),
-            open_end: pos(start),
-            close_start: pos(end),
-            end: pos(end),
-            kind: Kind::Link,
+        self.free_from = raw_end;
+        self.settle(src, out);
+        self.pending = Some(Pending {
+            slot: open(out, start, start, Kind::Link),
+            start,
+            host,
+            raw_end,
+            www,
+            open: [
+                inline.pending_slot(Delim::Bold),
+                inline.pending_slot(Delim::Italic),
+                inline.pending_slot(Delim::Strike),
+                inline.pending_slot(Delim::Code),
+                fences.pending_slot(),
+            ],
         });
     }
-    out
+
+    /// Settles the end of the pending link, if any: the sweep has passed its text.
+    pub(crate) fn settle(&mut self, src: &str, out: &mut [Range]) {
+        let Some(p) = self.pending.take() else { return };
+        let end = trim(src, &p, out);
+        if valid_host(src.get(p.host..end).unwrap_or_default(), p.www) {
+            close(out, p.slot, end, end);
+        } else {
+            drop_slot(out, p.slot);
+        }
+    }
 }
 
 /// The length of the link text at the start of `tail`: up to whitespace, `<`, `>`, `"` or a
@@ -65,6 +107,14 @@ pub(crate) fn find(src: &str, c: &Candidates) -> Vec<Range> {
 fn extent(tail: &str) -> usize {
     let bytes = tail.as_bytes();
     let mut i = 0;
+    // Eight bytes at a time while none of them may end the link.
+    while let Some(w) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or([0; 8]));
+        if may_end(w) != 0 {
+            break;
+        }
+        i += 8;
+    }
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii() {
             if b <= b' ' || b == 0x7f || matches!(b, b'<' | b'>' | b'"') {
@@ -82,6 +132,16 @@ fn extent(tail: &str) -> usize {
         }
     }
     i
+}
+
+/// Bytes of the word `w` that may end a link (high bit set; none is missed): below `!`
+/// (space and control), DEL, `<`, `>`, `"`, and any byte of a multi-byte character (decoded
+/// then).
+#[inline]
+fn may_end(w: u64) -> u64 {
+    let below_bang = w.wrapping_sub(ONES * 0x21) & !w;
+    let angle = zero_bytes((w & (ONES * 0xfd)) ^ (ONES * 0x3c));
+    (below_bang | w | zero_bytes(w ^ (ONES * 0x7f)) | angle | zero_bytes(w ^ (ONES * 0x22))) & HIGHS
 }
 
 /// If the `:` or `.` at `hit` ends a link prefix: the link's start and where its host starts.
@@ -112,23 +172,29 @@ fn start_at(bytes: &[u8], hit: usize) -> Option<(usize, usize)> {
 /// A host that a linkifier accepts: a letter or digit first; for `www.` links a dotted name
 /// after `www.`.
 fn valid_host(host: &str, www: bool) -> bool {
-    let name_end = host
-        .bytes()
+    let bytes = host.as_bytes();
+    let name_end = bytes
+        .iter()
         .position(|b| matches!(b, b'/' | b'?' | b'#'))
-        .unwrap_or(host.len());
-    let name = host.get(..name_end).unwrap_or_default();
+        .unwrap_or(bytes.len());
+    // Whether a label starting at byte `i` (a character boundary) of the name up to `end`
+    // starts with a letter or digit.
+    let word_at = |i: usize, end: usize| i < end && after(host, i).is_some_and(is_word);
     if !www {
-        return name.chars().next().is_some_and(is_word);
+        return word_at(0, name_end);
     }
-    let Some(rest) = name.get(4..) else {
+    // After `www.`, up to a port.
+    let Some(name) = bytes.get(4..name_end) else {
         return false;
     };
-    let name = rest.split(':').next().unwrap_or_default();
-    let mut labels = name.split('.');
-    let first_ok = labels
-        .next()
-        .is_some_and(|l| l.chars().next().is_some_and(is_word));
-    first_ok && labels.any(|l| l.chars().next().is_some_and(is_word))
+    let end = 4 + name.iter().position(|&b| b == b':').unwrap_or(name.len());
+    let mut dots = bytes
+        .get(4..end)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'.');
+    word_at(4, end) && dots.any(|(i, _)| word_at(4 + i + 1, end))
 }
 
 /// Bracket balance inside a link, updated as characters are trimmed off its end.
@@ -171,8 +237,9 @@ impl Brackets {
     }
 }
 
-/// Trims trailing punctuation and closing delimiters from a link `[start, end)`.
-fn trim(src: &str, start: usize, host: usize, mut end: usize, c: &Candidates) -> usize {
+/// Trims trailing punctuation and closing delimiters from a link: where it ends.
+fn trim(src: &str, link: &Pending, ranges: &[Range]) -> usize {
+    let (start, host, mut end) = (link.start, link.host, link.raw_end);
     let bytes = src.as_bytes();
     // Bracket balance is only needed when a closing bracket ends the link (rare).
     let mut brackets: Option<Brackets> = None;
@@ -203,9 +270,8 @@ fn trim(src: &str, start: usize, host: usize, mut end: usize, c: &Candidates) ->
                 .get(end - 1)
                 .is_some_and(|b| matches!(b, b'*' | b'_' | b'~' | b'`'));
         if delimiter {
-            for list in [&c.bold, &c.italic, &c.strike, &c.code, &c.mono] {
-                let i = list.partition_point(|r| at(r.end) < end);
-                if let Some(r) = list.get(i)
+            for slot in link.open.iter().flatten() {
+                if let Some(r) = ranges.get(*slot)
                     && at(r.end) == end
                     && at(r.start) < start
                     && at(r.close_start) > host
@@ -222,5 +288,54 @@ fn trim(src: &str, start: usize, host: usize, mut end: usize, c: &Candidates) ->
         if end == before_round {
             return end;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_test_misses_no_link_end() {
+        for b in 0..=255u8 {
+            let ends = b <= b' ' || b >= 0x7f || matches!(b, b'<' | b'>' | b'"');
+            let w = u64::from_le_bytes([b'a', b'a', b'a', b, b'a', b'a', b'a', b'a']);
+            if ends {
+                assert_eq!(may_end(w).trailing_zeros(), 31, "byte {b:#x}");
+            } else {
+                assert_eq!(may_end(w), 0, "byte {b:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn hosts() {
+        assert!(valid_host("example.com/x", false));
+        assert!(valid_host("é.com", false));
+        assert!(!valid_host("/x", false));
+        assert!(!valid_host("", false));
+        assert!(!valid_host("-x", false));
+        assert!(valid_host("www.example.com", true));
+        assert!(valid_host("www.example.com:80/a", true));
+        assert!(valid_host("www.a.b.c", true));
+        assert!(valid_host("www.a..b", true));
+        assert!(valid_host("www.ж.рф", true));
+        assert!(!valid_host("www.example", true));
+        assert!(!valid_host("www.example.", true));
+        assert!(!valid_host("www.example./x.y", true));
+        assert!(!valid_host("www..com", true));
+        assert!(!valid_host("www.a:b.c", true));
+        assert!(!valid_host("www.", true));
+        assert!(!valid_host("www.a.-b", true));
+    }
+
+    #[test]
+    fn link_text_ends_at_whitespace_and_brackets() {
+        assert_eq!(extent("example.com/a_b?c=d ok"), 19);
+        assert_eq!(extent("example.com/a_b?c=d<x"), 19);
+        assert_eq!(extent("x.io/\"q\""), 5);
+        assert_eq!(extent("x.io/é\u{a0}x"), 7);
+        assert_eq!(extent("abcdefghijklmnopqrstuvwxyz"), 26);
+        assert_eq!(extent("abcdefgh\u{3000}"), 8);
     }
 }

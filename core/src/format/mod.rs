@@ -11,10 +11,11 @@
 //! ```
 //!
 //! The parser follows WhatsApp Web, the one client whose formatting engine could be read
-//! (`reference/formatting-semantics.md`): every construct is matched on its own over the
-//! whole text ([`scan`], [`code`], [`inline`], [`block`], [`link`]), then conflicts are settled by
-//! WhatsApp Web's priority groups, "the one opened first wins" between bold, italic and
-//! strike, and "nothing inside code or links" ([`resolve`]); [`tree`] builds the AST.
+//! (`reference/formatting-semantics.md`): every construct is matched on its own, in one
+//! sweep over the text that lists every candidate in order of start ([`scan`], with
+//! [`code`], [`inline`], [`block`], [`link`]), then conflicts are settled by WhatsApp Web's
+//! priority groups, "the one opened first wins" between bold, italic and strike, and "nothing
+//! inside code or links" ([`resolve`], in place on that list); [`tree`] builds the AST from it.
 //! The whole parse is linear in the input, with no backtracking; it never fails: text that
 //! forms no construct is shown as typed, and there are no escapes.
 //!
@@ -23,6 +24,8 @@
 //! [`markdown_to_whatsapp`] converts CommonMark with pulldown-cmark.
 //!
 //! Length measures for editors (scalars, UTF-16, graphemes) are [`crate::text::measure`].
+
+use std::cell::Cell;
 
 mod ast;
 mod block;
@@ -82,12 +85,33 @@ pub fn parse(text: &str) -> Root {
 /// Parses WhatsApp markup.
 #[must_use]
 pub fn parse_with_options(text: &str, opts: &Options) -> Root {
-    let mut candidates = scan::scan(text, opts);
-    if opts.links {
-        candidates.links = link::find(text, &candidates);
+    let mut work = SPARE.with(Cell::take).unwrap_or_default();
+    work.list.clear();
+    scan::scan(text, opts, &mut work.list);
+    let counts = resolve::resolve(&mut work.list);
+    let root = tree::build(text, &work.list, counts, &mut work.tree);
+    if work.list.capacity() * size_of::<scan::Range>() + work.tree.bytes() <= SPARE_MAX {
+        // During thread teardown the slot may be gone; then the memory is simply freed.
+        let _ = SPARE.try_with(|s| s.set(Some(work)));
     }
-    let kept = resolve::resolve(&candidates);
-    tree::build(text, &kept, &candidates.newlines)
+    root
+}
+
+/// The parser's working memory: the candidate list and the tree builder's stacks. The last
+/// one used goes back to its thread for the next parse (a few `malloc`s and growths of a
+/// fresh list cost as much as parsing a short message), unless it grew past [`SPARE_MAX`].
+#[derive(Default)]
+struct Work {
+    list: Vec<scan::Range>,
+    tree: tree::Scratch,
+}
+
+/// Working memory of at most this many bytes is kept for the next parse on the thread
+/// (a 4 KiB message needs a few kilobytes).
+const SPARE_MAX: usize = 256 * 1024;
+
+thread_local! {
+    static SPARE: Cell<Option<Work>> = const { Cell::new(None) };
 }
 
 /// WhatsApp markup to safe HTML (see [`Root::to_html`]).

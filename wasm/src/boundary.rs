@@ -100,5 +100,10 @@ pub fn take_output() -> String {
 /// refuses lone surrogates before encoding), so this borrows; anything else would be
 /// replaced with U+FFFD rather than dropped.
 pub(crate) fn input_text<T>(len: u32, f: impl FnOnce(&str) -> T) -> T {
-    with_input(len, |b| f(&String::from_utf8_lossy(b)))
+    // `from_utf8` first: its word-at-a-time ASCII check is several times faster than the
+    // lossy decoder's chunk iterator (5% of `formatToHtml` on a 4 KiB message).
+    with_input(len, |b| match std::str::from_utf8(b) {
+        Ok(text) => f(text),
+        Err(_) => f(&String::from_utf8_lossy(b)),
+    })
 }

@@ -139,24 +139,51 @@ impl Pointer {
     }
 }
 
-impl fmt::Display for Pointer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Pointer {
+    /// Appends the pointer's RFC 6901 text to `out` (`/a/0/b~1c`): what `Display` writes,
+    /// without the formatting machinery, which the WebAssembly engine's reports avoid (it
+    /// was most of their cost, and its integer formatting adds code to the module).
+    pub fn write_to(&self, out: &mut String) {
         for seg in &self.0 {
-            f.write_str("/")?;
+            out.push('/');
             match seg {
-                Segment::Index(i) => write!(f, "{i}")?,
+                Segment::Index(i) => {
+                    let mut digits = [0u8; 20];
+                    let mut at = digits.len();
+                    let mut i = *i;
+                    loop {
+                        at -= 1;
+                        if let Some(d) = digits.get_mut(at) {
+                            *d = b'0' + (i % 10) as u8;
+                        }
+                        i /= 10;
+                        if i == 0 || at == 0 {
+                            break;
+                        }
+                    }
+                    for &d in digits.get(at..).unwrap_or_default() {
+                        out.push(char::from(d));
+                    }
+                }
                 Segment::Key(k) => {
                     for c in k.chars() {
                         match c {
-                            '~' => f.write_str("~0")?,
-                            '/' => f.write_str("~1")?,
-                            c => fmt::Write::write_char(f, c)?,
+                            '~' => out.push_str("~0"),
+                            '/' => out.push_str("~1"),
+                            c => out.push(c),
                         }
                     }
                 }
             }
         }
-        Ok(())
+    }
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        self.write_to(&mut out);
+        f.write_str(&out)
     }
 }
 

@@ -46,7 +46,13 @@ pub fn scalar_len(text: &str) -> usize {
 /// UTF-16 length: what JavaScript counts.
 #[must_use]
 pub fn utf16_len(text: &str) -> usize {
-    text.chars().map(char::len_utf16).sum()
+    // Most texts (codes, pointers, messages, many values) are ASCII: one unit per byte,
+    // checked a word at a time, instead of decoding every character.
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().map(char::len_utf16).sum()
+    }
 }
 
 #[cfg(test)]

@@ -85,15 +85,7 @@ fn answer(report: &wamsg::Report) -> Result<u8, JsError> {
     if report.diagnostics.is_empty() {
         return Ok(kind);
     }
-    // Codes, paths and messages are mostly ASCII: one unit per byte, checked a word at a time.
-    let count = |s: &str| {
-        let units = if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().map(char::len_utf16).sum()
-        };
-        u32::try_from(units).unwrap_or(0)
-    };
+    let count = |s: &str| u32::try_from(wamsg::text::utf16_len(s)).unwrap_or(0);
     NUMBERS.with_borrow_mut(|n| {
         OUTPUT.with_borrow_mut(|out| {
             n.clear();
@@ -108,7 +100,7 @@ fn answer(report: &wamsg::Report) -> Result<u8, JsError> {
                 let code = d.code.as_str();
                 out.push_str(code);
                 let path_start = out.len();
-                pointer(out, &d.path);
+                d.path.write_to(out);
                 let path = count(out.get(path_start..).unwrap_or_default());
                 out.push_str(&d.message);
                 n.extend([
@@ -126,42 +118,6 @@ fn answer(report: &wamsg::Report) -> Result<u8, JsError> {
         });
     });
     Ok(0)
-}
-
-/// `path` as its RFC 6901 text (`Pointer`'s `Display`, without the formatting machinery).
-fn pointer(out: &mut String, path: &wamsg::diagnostic::Pointer) {
-    for seg in path.segments() {
-        out.push('/');
-        match seg {
-            wamsg::diagnostic::Segment::Index(i) => {
-                let mut digits = [0u8; 20];
-                let mut at = digits.len();
-                let mut i = *i;
-                loop {
-                    at -= 1;
-                    if let Some(d) = digits.get_mut(at) {
-                        *d = b'0' + (i % 10) as u8;
-                    }
-                    i /= 10;
-                    if i == 0 || at == 0 {
-                        break;
-                    }
-                }
-                for &d in digits.get(at..).unwrap_or_default() {
-                    out.push(char::from(d));
-                }
-            }
-            wamsg::diagnostic::Segment::Key(k) => {
-                for c in k.chars() {
-                    match c {
-                        '~' => out.push_str("~0"),
-                        '/' => out.push_str("~1"),
-                        c => out.push(c),
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// Whether `message` (JSON text) may be sent at `now` and what it would cost, as JSON:

@@ -6,6 +6,7 @@
 //! source than in the text. The walk is resumable so that diagnostics found left to right in
 //! one string cost one pass over it in total, not one pass each.
 
+use super::parse::hex4;
 use super::{Kind, Value};
 
 /// A position in one string literal: where the walk stopped, in the source and in the
@@ -80,14 +81,6 @@ fn step(bytes: &[u8], i: usize) -> (usize, usize) {
     }
     let decoded = char::from_u32(hi).map_or(3, char::len_utf8);
     (6, decoded)
-}
-
-fn hex4(bytes: &[u8], i: usize) -> Option<u32> {
-    let digits = bytes.get(i..i + 4)?;
-    digits.iter().try_fold(0u32, |acc, &d| {
-        let v = char::from(d).to_digit(16)?;
-        Some(acc << 4 | v)
-    })
 }
 
 #[cfg(test)]

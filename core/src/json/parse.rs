@@ -444,11 +444,7 @@ impl<'a> Parser<'a> {
     }
 
     fn hex4(&mut self) -> Option<u32> {
-        let digits = self.src.get(self.pos..self.pos + 4)?;
-        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
-        }
-        let v = u32::from_str_radix(digits, 16).ok()?;
+        let v = hex4(self.bytes, self.pos)?;
         self.pos += 4;
         Some(v)
     }
@@ -859,6 +855,15 @@ fn special_bytes(w: u64) -> u64 {
         | (backslash.wrapping_sub(ONES) & !backslash)
         | (w.wrapping_sub(ONES * 0x20) & !w))
         & HIGH
+}
+
+/// The four hex digits at `i` of a `\u` escape, if they are there.
+pub(super) fn hex4(bytes: &[u8], i: usize) -> Option<u32> {
+    let digits = bytes.get(i..i + 4)?;
+    digits.iter().try_fold(0u32, |acc, &d| {
+        let v = char::from(d).to_digit(16)?;
+        Some(acc << 4 | v)
+    })
 }
 
 #[cfg(test)]

@@ -98,14 +98,12 @@ pub fn resolve(src: &str, diags: &mut [Diagnostic], units: Units) {
 #[inline(always)]
 fn count_bytes(s: &[u8], word: impl Fn(u64) -> u64, byte: impl Fn(u8) -> bool) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = s.chunks_exact(8);
+    let (words, tail) = s.as_chunks::<8>();
     let mut n = 0;
-    for chunk in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        n += (word(u64::from_le_bytes(w)) & HIGH).count_ones() as usize;
+    for w in words {
+        n += (word(u64::from_le_bytes(*w)) & HIGH).count_ones() as usize;
     }
-    n + chunks.remainder().iter().filter(|&&b| byte(b)).count()
+    n + tail.iter().filter(|&&b| byte(b)).count()
 }
 
 fn count(n: usize) -> u32 {

@@ -17,10 +17,12 @@ import {
   engineOptions,
   fail,
   integer,
+  jsonInput,
   jsonText,
   oneOf,
   optionsObject,
   show,
+  sized,
   text,
 } from './boundary.js';
 
@@ -74,15 +76,15 @@ function report(code) {
   return { valid: head[0] === 1, kind: KIND_NAMES[head[1]], diagnostics };
 }
 
-function runCheck(src, kind, [api, maxBytes, maxDepth, maxDiagnostics]) {
-  return report(run(() => engine.check(putInput(src), kind, api, maxBytes, maxDepth, maxDiagnostics)));
+function runCheck(src, what, kind, [api, maxBytes, maxDepth, maxDiagnostics]) {
+  return report(run(() => engine.check(putInput(src, what), kind, api, maxBytes, maxDepth, maxDiagnostics)));
 }
 
 function validate(input, options, kind, what) {
   const opts = optionsObject(options, VALIDATE_KEYS);
   const args = engineOptions(opts);
-  const src = jsonText(input, what, args[1]);
-  return runCheck(src, kind, args);
+  const src = jsonInput(input, what, args[1]);
+  return runCheck(src, what, kind, args);
 }
 
 const MESSAGE_KEYS = ['template', ...VALIDATE_KEYS];
@@ -96,9 +98,9 @@ export function validateMessage(input, options) {
   if (options?.template === undefined) return validate(input, options, KINDS.message, 'message');
   const opts = optionsObject(options, MESSAGE_KEYS);
   const [api, maxBytes, maxDepth, maxDiagnostics] = engineOptions(opts);
-  const src = jsonText(input, 'message', maxBytes);
+  const src = jsonInput(input, 'message', maxBytes);
   const template = jsonText(opts.template, 'options.template', maxBytes);
-  return report(run(() => engine.check_send(putInput(src), template, api, maxBytes, maxDepth, maxDiagnostics)));
+  return report(run(() => engine.check_send(putInput(src, 'message'), template, api, maxBytes, maxDepth, maxDiagnostics)));
 }
 
 /** Validates a template definition (JSON text or an object). */
@@ -116,8 +118,8 @@ export function check(input, options) {
   const opts = optionsObject(options, CHECK_KEYS);
   const kind = opts?.as === undefined ? KINDS.auto : oneOf(opts.as, 'as', KINDS);
   const args = engineOptions(opts);
-  const src = jsonText(input, 'input', args[1]);
-  return runCheck(src, kind, args);
+  const src = jsonInput(input, 'input', args[1]);
+  return runCheck(src, 'input', kind, args);
 }
 
 // A point in time for the window rules: Unix seconds, or a Date.
@@ -166,11 +168,11 @@ export function assessWindow(message, options) {
 export function renderMessage(message, options) {
   const opts = optionsObject(options, RENDER_KEYS);
   const [api, maxBytes, maxDepth, maxDiagnostics] = engineOptions(opts);
-  const src = jsonText(message, 'message', maxBytes);
+  const src = jsonInput(message, 'message', maxBytes);
   const template = opts?.template === undefined ? undefined : jsonText(opts.template, 'options.template', maxBytes);
   const localize = opts?.localize === undefined ? LOCALIZE.fallback : oneOf(opts.localize, 'localize', LOCALIZE);
   const format = opts?.format === undefined ? RENDER_FORMATS.json : oneOf(opts.format, 'format', RENDER_FORMATS);
-  const out = run(() => engine.render(putInput(src), template, localize, format, api, maxBytes, maxDepth, maxDiagnostics));
+  const out = run(() => engine.render(putInput(src, 'message'), template, localize, format, api, maxBytes, maxDepth, maxDiagnostics));
   return format === RENDER_FORMATS.json ? JSON.parse(out) : out;
 }
 
@@ -279,20 +281,20 @@ function textLimit(options) {
 
 /** WhatsApp markup as the preview AST; spans are UTF-16 offsets into `text`. */
 export function parseFormatting(value, options) {
-  const t = text(value, 'text', textLimit(options));
-  return JSON.parse(run(() => engine.parse_formatting(putInput(t))));
+  const t = sized(value, 'text', textLimit(options));
+  return JSON.parse(run(() => engine.parse_formatting(putInput(t, 'text'))));
 }
 
 /** WhatsApp markup as HTML: every character of the text escaped, safe to insert. */
 export function formatToHtml(value, options) {
-  const t = text(value, 'text', textLimit(options));
-  return run(() => engine.format_to_html(putInput(t)));
+  const t = sized(value, 'text', textLimit(options));
+  return run(() => engine.format_to_html(putInput(t, 'text')));
 }
 
 /** WhatsApp markup as plain text, as a notification shows it. */
 export function formatToText(value, options) {
-  const t = text(value, 'text', textLimit(options));
-  return run(() => engine.format_to_text(putInput(t)));
+  const t = sized(value, 'text', textLimit(options));
+  return run(() => engine.format_to_text(putInput(t, 'text')));
 }
 
 /** The lengths of a text: Unicode scalars (what limits count), UTF-16 units, graphemes, bytes. */

@@ -4,7 +4,7 @@
 // points (`markdown-node.js`, `markdown-browser.js`) instantiate the engine first.
 
 import * as engine from './wamsg_markdown.js';
-import { U32_MAX, defaults, engineCalls, integer, optionsObject, text } from './boundary.js';
+import { U32_MAX, defaults, engineCalls, integer, optionsObject, sized } from './boundary.js';
 
 const { run, put } = engineCalls(engine);
 
@@ -13,11 +13,11 @@ const TEXT_KEYS = ['maxBytes'];
 function markup(value, options, what = 'text') {
   const opts = optionsObject(options, TEXT_KEYS);
   const maxBytes = opts?.maxBytes === undefined ? defaults.maxBytes : integer(opts.maxBytes, 'maxBytes', 1, U32_MAX - 1);
-  return text(value, what, maxBytes);
+  return sized(value, what, maxBytes);
 }
 
 /** Markdown (CommonMark) converted to WhatsApp markup. */
 export function markdownToWhatsApp(value, options) {
   const t = markup(value, options, 'markdown');
-  return run(() => engine.markdown_to_whatsapp(put(t)));
+  return run(() => engine.markdown_to_whatsapp(put(t, 'markdown')));
 }

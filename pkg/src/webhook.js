@@ -5,7 +5,7 @@
 // instantiate the engine before this module is used.
 
 import * as engine from './wamsg_webhook.js';
-import { VALIDATE_KEYS, engineCalls, engineOptions, jsonText, optionsObject } from './boundary.js';
+import { VALIDATE_KEYS, engineCalls, engineOptions, jsonInput, optionsObject } from './boundary.js';
 
 const { run, put: putInput } = engineCalls(engine);
 
@@ -17,7 +17,7 @@ const { run, put: putInput } = engineCalls(engine);
 export function parseWebhook(input, options) {
   const opts = optionsObject(options, VALIDATE_KEYS);
   const [api, maxBytes, maxDepth, maxDiagnostics] = engineOptions(opts);
-  const src = jsonText(input, 'webhook', maxBytes);
-  return JSON.parse(run(() => engine.parse_webhook(putInput(src), api, maxBytes, maxDepth, maxDiagnostics)));
+  const src = jsonInput(input, 'webhook', maxBytes);
+  return JSON.parse(run(() => engine.parse_webhook(putInput(src, 'webhook'), api, maxBytes, maxDepth, maxDiagnostics)));
 }
 

@@ -82,6 +82,14 @@ test('lone surrogates in strings are TypeErrors with their offset', () => {
   throwsType(() => wamsg.measure('ab\uD83D'), /lone surrogate \(U\+D83D\) at UTF-16 offset 2/);
   // A well-formed pair is fine.
   assert.equal(wamsg.measure('\uD83D\uDE00').scalars, 1);
+  // Text that goes through the input buffer is checked only when its UTF-8 holds U+FFFD (what
+  // a lone surrogate becomes): a real U+FFFD passes, one beside a lone surrogate does not.
+  for (const name of VALIDATORS) {
+    assert.equal(typeof wamsg[name]('{"a":"\uFFFD"}').valid, 'boolean');
+    throwsType(() => wamsg[name]('{"a":"\uFFFD","b":"é\uD800"}'), /lone surrogate \(U\+D800\) at UTF-16 offset 15/);
+    throwsType(() => wamsg[name]('{"b":"é\uD800"}'), /lone surrogate \(U\+D800\) at UTF-16 offset 7/);
+  }
+  stillWorks();
 });
 
 test('size: longer than maxBytes in UTF-16 units is a TypeError, within it but over in UTF-8 a diagnostic', () => {
@@ -227,6 +235,8 @@ test('formatting refuses non-text the same way and survives hostile markup', asy
     throwsType(() => format[name](undefined), /must be a string, got undefined/);
     throwsType(() => format[name]({ text: 'x' }), /must be a string, got an object/);
     throwsType(() => format[name]('a\uDFFF'), /lone surrogate \(U\+DFFF\) at UTF-16 offset 1/);
+    throwsType(() => format[name]('\uFFFD *x* \uD83D'), /lone surrogate \(U\+D83D\) at UTF-16 offset 6/);
+    assert.match(JSON.stringify(format[name]('\uFFFD *x* \uD83D\uDE00')), /\uFFFD/);
     throwsType(() => format[name]('x'.repeat(11), { maxBytes: 10 }), /over the limit of 10 bytes/);
     throwsType(() => format[name]('x', { max: 1 }), /unknown option "max"/);
   }

@@ -105,8 +105,8 @@ impl<'a> Sweep<'a> {
     /// byte that is no candidate.
     #[inline]
     fn mask(&self, at: usize) -> u128 {
-        match self.bytes.get(at..at + BLOCK) {
-            Some(b) => block_mask(<[u8; BLOCK]>::try_from(b).unwrap_or([b'a'; BLOCK])),
+        match self.bytes.get(at..).and_then(<[u8]>::first_chunk::<BLOCK>) {
+            Some(b) => block_mask(*b),
             None => {
                 let mut b = [b'a'; BLOCK];
                 let rest = self.bytes.get(at..).unwrap_or_default();
@@ -159,17 +159,16 @@ pub(crate) fn find_any(bytes: &[u8], set: [u8; 5]) -> Option<usize> {
         ONES * u64::from(d),
         ONES * u64::from(e),
     ];
-    let mut chunks = bytes.chunks_exact(8);
+    let (words, tail) = bytes.as_chunks::<8>();
     let mut base = 0;
-    for chunk in &mut chunks {
-        let w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+    for word in words {
+        let w = u64::from_le_bytes(*word);
         let hits = spread.iter().fold(0, |m, &s| m | zero_bytes(w ^ s)) & HIGHS;
         if hits != 0 {
             return Some(base + (hits.trailing_zeros() / 8) as usize);
         }
         base += 8;
     }
-    let tail = chunks.remainder();
     tail.iter()
         .position(|b| set.iter().any(|s| s == b))
         .map(|p| base + p)

@@ -136,7 +136,20 @@ impl Root {
         self.entries.get(i as usize)
     }
 
-    fn slice(&self, from: u32, to: u32) -> &str {
+    /// The entries `first..first + len`: the top-level nodes ([`Root::top`]) or a node's
+    /// children (`Entry::first`, `Entry::len`).
+    pub(crate) fn entries(&self, first: u32, len: u32) -> &[Entry] {
+        self.entries
+            .get(first as usize..first.saturating_add(len) as usize)
+            .unwrap_or_default()
+    }
+
+    /// Where the top-level nodes are, as `(first, len)` for [`Root::entries`].
+    pub(crate) fn top(&self) -> (u32, u32) {
+        self.top
+    }
+
+    pub(crate) fn slice(&self, from: u32, to: u32) -> &str {
         self.source
             .get(from as usize..to as usize)
             .unwrap_or_default()
@@ -513,7 +526,7 @@ pub struct Url<'a> {
 }
 
 impl<'a> Url<'a> {
-    fn of(text: &'a str) -> Self {
+    pub(crate) fn of(text: &'a str) -> Self {
         let www = text
             .get(..4)
             .is_some_and(|p| p.eq_ignore_ascii_case("www."));

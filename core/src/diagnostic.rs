@@ -161,18 +161,25 @@ impl Pointer {
                             break;
                         }
                     }
-                    for &d in digits.get(at..).unwrap_or_default() {
-                        out.push(char::from(d));
-                    }
+                    // ASCII digits: always UTF-8.
+                    out.push_str(
+                        std::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or("0"),
+                    );
                 }
                 Segment::Key(k) => {
-                    for c in k.chars() {
-                        match c {
-                            '~' => out.push_str("~0"),
-                            '/' => out.push_str("~1"),
-                            c => out.push(c),
-                        }
+                    // Runs between `~` and `/` (in most keys, the whole key) at once: a
+                    // `push` per character stayed a call each in the WebAssembly build.
+                    let mut rest = k.as_str();
+                    while let Some(i) = rest.bytes().position(|b| b == b'~' || b == b'/') {
+                        out.push_str(rest.get(..i).unwrap_or_default());
+                        out.push_str(if rest.as_bytes().get(i) == Some(&b'~') {
+                            "~0"
+                        } else {
+                            "~1"
+                        });
+                        rest = rest.get(i + 1..).unwrap_or_default();
                     }
+                    out.push_str(rest);
                 }
             }
         }
@@ -364,6 +371,17 @@ mod tests {
         let p = Pointer::root().key("a/b").key("m~n").index(3).key("");
         assert_eq!(p.to_string(), "/a~1b/m~0n/3/");
         assert_eq!(Pointer::root().to_string(), "");
+        // Escapes at either end, next to each other, beside non-ASCII; indexes of any size.
+        let p = Pointer::root()
+            .key("~")
+            .key("/~/")
+            .key("é~€/x")
+            .index(0)
+            .index(usize::MAX);
+        assert_eq!(
+            p.to_string(),
+            format!("/~0/~1~0~1/é~0€~1x/0/{}", usize::MAX)
+        );
     }
 
     #[test]

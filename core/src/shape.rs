@@ -428,6 +428,10 @@ pub fn field_name(path: &Path<'_>) -> String {
 /// Shortens `s` to `max` characters with an ellipsis, for quoting user values in messages.
 #[must_use]
 pub fn truncate(s: &str, max: usize) -> String {
+    // No more bytes than `max` means no more characters: no need to count them.
+    if s.len() <= max {
+        return s.to_string();
+    }
     match s.char_indices().nth(max) {
         Some((at, _)) => format!("{}…", s.get(..at).unwrap_or(s)),
         None => s.to_string(),

@@ -4,9 +4,12 @@
 // 1. validateMessage(string) over Meta's 50 OpenAPI request examples vs ajv (draft 2020-12,
 //    `discriminator: true`) on the patched schema derived from the same spec, + JSON.parse
 //    (ajv validates objects; wamsg takes the text, so the parse is part of the job).
-// 2. formatToHtml on a 4 KiB message vs @flasd/whatsapp-formatting's format() on the same text.
+// 2. formatToHtml on a 4 KiB message vs @flasd/whatsapp-formatting's format() on the same text,
+//    and the boundary's floor: what moving that text in and an answer of that size out costs
+//    in Node before any work is done.
 //
 // Each figure is the median of 7 rounds of at least 200 ms each, after a warm-up.
+// ONLY_FORMAT=1 runs part 2 alone.
 
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';

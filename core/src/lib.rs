@@ -40,6 +40,7 @@ pub mod options;
 pub mod position;
 pub mod shape;
 pub mod suggest;
+mod swar;
 pub mod template;
 pub mod text;
 pub mod webhook;

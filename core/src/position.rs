@@ -97,11 +97,10 @@ pub fn resolve(src: &str, diags: &mut [Diagnostic], units: Units) {
 /// ignored). A byte-wise count did not vectorize and was most of resolving positions.
 #[inline(always)]
 fn count_bytes(s: &[u8], word: impl Fn(u64) -> u64, byte: impl Fn(u8) -> bool) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let (words, tail) = s.as_chunks::<8>();
     let mut n = 0;
     for w in words {
-        n += (word(u64::from_le_bytes(*w)) & HIGH).count_ones() as usize;
+        n += (word(u64::from_le_bytes(*w)) & crate::swar::HIGHS).count_ones() as usize;
     }
     n + tail.iter().filter(|&&b| byte(b)).count()
 }

@@ -2,6 +2,8 @@
 //! of WhatsApp Web (the reference client): `\s` is JavaScript's whitespace set, and "a word
 //! character" (what blocks an opening or closing marker) is a Unicode letter or number.
 
+use crate::swar::{HIGHS, ONES, zero_bytes};
+
 /// JavaScript's `\s`: what `(?=\S)` after an opening marker and `\S` before a closing one
 /// refer to. Differs from [`char::is_whitespace`] in two code points: U+FEFF is JavaScript
 /// whitespace, U+0085 is not.
@@ -37,18 +39,6 @@ pub(crate) fn is_word(c: char) -> bool {
     } else {
         c.is_alphanumeric()
     }
-}
-
-/// One in every byte of a word.
-pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
-/// The high bit of every byte of a word.
-pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// Zero bytes of `x` as their high bit, before the `& HIGHS`: the lowest one is exact, bits
-/// above it may be borrows (only the lowest is used).
-#[inline]
-pub(crate) fn zero_bytes(x: u64) -> u64 {
-    x.wrapping_sub(ONES) & !x
 }
 
 /// Bytes of the word `w` that may matter to the formatting (high bit set;

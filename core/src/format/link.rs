@@ -21,10 +21,11 @@
 //! is finished once the sweep has passed its end and they are known: at the next link, or
 //! at the end of the text (a range closing after the link's text cannot end it).
 
-use super::chars::{HIGHS, ONES, after, before, is_space, is_word, zero_bytes};
+use super::chars::{after, before, is_space, is_word};
 use super::code::Fences;
 use super::inline::{Delim, Matchers};
 use super::scan::{Kind, Range, at, close, drop_slot, open};
+use crate::swar::{HIGHS, ONES, bytes_below, zero_bytes};
 
 /// Link starts seen by the sweep, and the one link whose end is not settled yet.
 #[derive(Default)]
@@ -139,7 +140,7 @@ fn extent(tail: &str) -> usize {
 /// then).
 #[inline]
 fn may_end(w: u64) -> u64 {
-    let below_bang = w.wrapping_sub(ONES * 0x21) & !w;
+    let below_bang = bytes_below(w, 0x21);
     let angle = zero_bytes((w & (ONES * 0xfd)) ^ (ONES * 0x3c));
     (below_bang | w | zero_bytes(w ^ (ONES * 0x7f)) | angle | zero_bytes(w ^ (ONES * 0x22))) & HIGHS
 }

@@ -11,6 +11,7 @@ use bumpalo::collections::Vec as BumpVec;
 
 use super::{Arena, Kind, Member, Span, Value};
 use crate::diagnostic::{Code, Diagnostic, Pointer, Segment};
+use crate::swar::{HIGHS, bytes_below, splat, zero_bytes};
 
 /// Invalid JSON; the message says what was expected.
 pub const SYNTAX: Code = Code::new("json.syntax");
@@ -845,14 +846,7 @@ fn find_special(bytes: &[u8]) -> Option<usize> {
 /// spuriously (borrows), which callers ignore.
 #[inline(always)]
 fn special_bytes(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let quote = w ^ (ONES * u64::from(b'"'));
-    let backslash = w ^ (ONES * u64::from(b'\\'));
-    ((quote.wrapping_sub(ONES) & !quote)
-        | (backslash.wrapping_sub(ONES) & !backslash)
-        | (w.wrapping_sub(ONES * 0x20) & !w))
-        & HIGH
+    (zero_bytes(w ^ splat(b'"')) | zero_bytes(w ^ splat(b'\\')) | bytes_below(w, 0x20)) & HIGHS
 }
 
 /// The four hex digits at `i` of a `\u` escape, if they are there.

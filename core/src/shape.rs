@@ -74,7 +74,10 @@ impl<'p> Path<'p> {
     /// Renders the pointer.
     #[must_use]
     pub fn pointer(&self) -> Pointer {
-        let mut segs = Vec::new();
+        // Sized first: one allocation instead of growing from empty (allocation is dear in
+        // the WebAssembly build, and every diagnostic renders its pointer).
+        let depth = std::iter::successors(Some(self), |p| p.parent).count();
+        let mut segs = Vec::with_capacity(depth);
         let mut cur = Some(self);
         while let Some(p) = cur {
             match p.seg {

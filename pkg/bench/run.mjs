@@ -11,10 +11,10 @@
 // Each figure is the median of 7 rounds of at least 200 ms each, after a warm-up.
 // ONLY_FORMAT=1 runs part 2 alone.
 
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import flasd from '@flasd/whatsapp-formatting';
+import { corpora, data } from './corpus.mjs';
 
 // WAMSG_DIR=/path/to/another/dist measures another build of the package (its `node.js` entry)
 // against the same baselines, e.g. the previous commit's, for before/after figures.
@@ -24,7 +24,6 @@ const wamsg = process.env.WAMSG_DIR
 
 const { formatToHtml } = wamsg;
 
-const data = (name) => JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), 'utf8'));
 
 // Calls fn(), which does `ops` operations, until `ms` have passed; returns ns per operation.
 function round(fn, ops, ms) {
@@ -59,30 +58,12 @@ function report(name, ns, unit = 'op') {
 }
 
 // --- 1. message validation -------------------------------------------------------------
-// Meta's examples carry placeholders (`<WHATSAPP_USER_PHONE_NUMBER>`, `{{Recipient-Phone-Number}}`)
-// that wamsg reports as errors; the second corpus fills them with plausible values, as a
-// real sender's payloads would have them.
-const published = Object.values(data('messages.examples.json'));
-const fill = (v, key) => {
-  if (typeof v === 'string') {
-    if (!/^<[^>]*>$|\{\{[^}]*\}\}/.test(v)) return v;
-    if (key === 'to' || key === 'wa_id' || key === 'phone') return '15551234567';
-    if (key === 'link' || key === 'url') return 'https://example.com/files/a.jpg';
-    return v.replace(/<[^>]*>|\{\{[^}]*\}\}/g, '1234567890');
-  }
-  if (Array.isArray(v)) return v.map((x) => fill(x, key));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x, k)]));
-  return v;
-};
 const schema = data('messages.request.schema.patched.ajv-discriminator.json');
 const ajvFirst = new Ajv2020({ discriminator: true, strict: false, logger: false }).compile(schema);
 const ajvAll = new Ajv2020({ discriminator: true, strict: false, logger: false, allErrors: true }).compile(schema);
 
 let sink = 0;
-for (const [label, corpus] of process.env.ONLY_FORMAT ? [] : [
-  ['as published', published.map((m) => JSON.stringify(m))],
-  ['placeholders filled', published.map((m) => JSON.stringify(fill(m)))],
-]) {
+for (const [label, corpus] of process.env.ONLY_FORMAT ? [] : corpora) {
   const bytes = corpus.reduce((n, s) => n + Buffer.byteLength(s), 0);
   const ajvValid = corpus.filter((s) => ajvFirst(JSON.parse(s))).length;
   const ours = corpus.map((s) => wamsg.validateMessage(s));

@@ -8,7 +8,8 @@
 //    and the boundary's floor: what moving that text in and an answer of that size out costs
 //    in Node before any work is done.
 //
-// Each figure is the median of 7 rounds of at least 200 ms each, after a warm-up.
+// Each figure is the median of 7 rounds of at least 200 ms each, after a warm-up; the
+// contenders of one comparison take turns within every round.
 // ONLY_FORMAT=1 runs part 2 alone.
 
 import { pathToFileURL } from 'node:url';
@@ -39,15 +40,20 @@ function round(fn, ops, ms) {
   return Number(now - start) / (n * ops);
 }
 
-function measure(fn, ops) {
-  for (let i = 0; i < 3; i++) round(fn, ops, 100); // warm-up: JIT and WebAssembly tiers
-  const rounds = [];
+// Times several contenders that do the same `ops` operations: after a warm-up, 7 rounds of
+// 200 ms each, the contenders taking turns within every round, so that a burst of background
+// load on this shared machine hits all of them rather than one; the median round of each.
+// Ratios between them are what the figures are for.
+function measureAll(fns, ops) {
+  for (const fn of fns) for (let i = 0; i < 3; i++) round(fn, ops, 100); // JIT and WebAssembly tiers
+  const rounds = fns.map(() => []);
   for (let i = 0; i < 7; i++) {
-    globalThis.gc?.();
-    rounds.push(round(fn, ops, 200));
+    fns.forEach((fn, k) => {
+      globalThis.gc?.();
+      rounds[k].push(round(fn, ops, 200));
+    });
   }
-  rounds.sort((a, b) => a - b);
-  return rounds[3];
+  return rounds.map((r) => r.sort((a, b) => a - b)[3]);
 }
 
 const fmt = (ns) => (ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
@@ -70,18 +76,23 @@ for (const [label, corpus] of process.env.ONLY_FORMAT ? [] : corpora) {
   console.log(
     `corpus ${label}: ${corpus.length} messages, ${bytes} bytes; valid for ajv ${ajvValid}, for wamsg ${ours.filter((r) => r.valid).length} (${ours.reduce((n, r) => n + r.diagnostics.length, 0)} diagnostics)`,
   );
-  const wamsgNs = measure(() => {
-    for (const s of corpus) sink += wamsg.validateMessage(s).diagnostics.length;
-  }, corpus.length);
-  const ajvNs = measure(() => {
-    for (const s of corpus) sink += ajvFirst(JSON.parse(s)) ? 1 : 0;
-  }, corpus.length);
-  const ajvAllNs = measure(() => {
-    for (const s of corpus) sink += ajvAll(JSON.parse(s)) ? 1 : 0;
-  }, corpus.length);
-  const parseNs = measure(() => {
-    for (const s of corpus) sink += JSON.parse(s) ? 1 : 0;
-  }, corpus.length);
+  const [wamsgNs, ajvNs, ajvAllNs, parseNs] = measureAll(
+    [
+      () => {
+        for (const s of corpus) sink += wamsg.validateMessage(s).diagnostics.length;
+      },
+      () => {
+        for (const s of corpus) sink += ajvFirst(JSON.parse(s)) ? 1 : 0;
+      },
+      () => {
+        for (const s of corpus) sink += ajvAll(JSON.parse(s)) ? 1 : 0;
+      },
+      () => {
+        for (const s of corpus) sink += JSON.parse(s) ? 1 : 0;
+      },
+    ],
+    corpus.length,
+  );
   report('  wamsg validateMessage(string)', wamsgNs, 'message');
   report('  ajv (discriminator) + JSON.parse', ajvNs, 'message');
   report('  ajv (discriminator, allErrors) + JSON.parse', ajvAllNs, 'message');
@@ -118,14 +129,6 @@ function cut4k(block) {
 const ASCII = REALISTIC.replace(/[^\x00-\x7f]/gu, (c) => ({ '×': 'x', '€': 'EUR', '–': '-', '°': 'deg' })[c] ?? ':)');
 for (const [label, message] of [['realistic', cut4k(REALISTIC)], ['realistic ASCII', cut4k(ASCII)], ['dense', cut4k(DENSE)]]) {
   console.log(`formatting input (${label}): ${Buffer.byteLength(message)} bytes, ${message.length} UTF-16 units`);
-  const ours = measure(() => {
-    sink += formatToHtml(message).length;
-  }, 1);
-  report(`  wamsg formatToHtml (${label} 4 KiB)`, ours);
-  const theirs = measure(() => {
-    sink += flasd.format(message).length;
-  }, 1);
-  report(`  @flasd/whatsapp-formatting format() (${label} 4 KiB)`, theirs);
   // What any WebAssembly formatter pays in Node before doing any work: the text into its
   // memory (`encodeInto`, as the package does) and an answer of this HTML's size back out
   // as a string (`TextDecoder`, as wasm-bindgen does).
@@ -133,10 +136,23 @@ for (const [label, message] of [['realistic', cut4k(REALISTIC)], ['realistic ASC
   const scratch = new Uint8Array(message.length * 3);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
-  const floor = measure(() => {
-    sink += encoder.encodeInto(message, scratch).written;
-    sink += decoder.decode(html).length;
-  }, 1);
+  const [ours, theirs, floor] = measureAll(
+    [
+      () => {
+        sink += formatToHtml(message).length;
+      },
+      () => {
+        sink += flasd.format(message).length;
+      },
+      () => {
+        sink += encoder.encodeInto(message, scratch).written;
+        sink += decoder.decode(html).length;
+      },
+    ],
+    1,
+  );
+  report(`  wamsg formatToHtml (${label} 4 KiB)`, ours);
+  report(`  @flasd/whatsapp-formatting format() (${label} 4 KiB)`, theirs);
   report(`  floor: encodeInto input + decode ${html.length}-byte answer`, floor);
   console.log(
     `  → formatToHtml: ${fmt(ours)} (budget ≤ 10 µs), ${(theirs / ours).toFixed(2)}× @flasd/whatsapp-formatting; ` +

@@ -149,6 +149,12 @@ impl Root {
         self.top
     }
 
+    /// The number of an ordered list item as typed: its prefix is `N. ` or `NN. `, the number
+    /// all of it but `. `.
+    pub(crate) fn item_number(&self, item: &Entry) -> &str {
+        self.slice(item.start, item.open.saturating_sub(2))
+    }
+
     pub(crate) fn slice(&self, from: u32, to: u32) -> &str {
         self.source
             .get(from as usize..to as usize)
@@ -639,10 +645,9 @@ impl<'a> View<'a> for OrderedItem<'a> {
         if e.kind != Kind::OrderedItem {
             return None;
         }
-        // The prefix is `N. ` or `NN. `: the number is all of it but `. `.
         Some(Self {
             span: root.span_of(i, e),
-            number: root.slice(e.start, e.open.saturating_sub(2)),
+            number: root.item_number(e),
             children: Seq::new(root, e.first, e.len),
         })
     }

@@ -119,9 +119,8 @@ fn node(root: &Root, e: &Entry, out: &mut String) {
                 if item.kind != Kind::OrderedItem {
                     continue;
                 }
-                // One or two digits (all of the prefix but `. `), leading zero dropped.
-                let number = root.slice(item.start, item.open.saturating_sub(2));
-                let n = number.trim_start_matches('0');
+                // One or two digits, leading zero dropped.
+                let n = root.item_number(item).trim_start_matches('0');
                 out.push_str("<li value=\"");
                 out.push_str(if n.is_empty() { "0" } else { n });
                 out.push_str("\">");

@@ -1,6 +1,7 @@
 //! WhatsApp formatting: parse, and parse + HTML, on two 4 KiB business messages (a dense
-//! `realistic` one and a `typical` one) and on adversarial inputs from 1 KiB to 1 MiB. Throughput is in input bytes, so a flat MB/s
-//! across sizes means the time per byte is flat (linear parsing). Results in BENCHMARKS.md.
+//! `realistic` one and a `typical` one) and on adversarial inputs from 1 KiB to 1 MiB.
+//! Throughput is in input bytes, so a flat MB/s across sizes means the time per byte is flat
+//! (linear parsing). Results in BENCHMARKS.md.
 //!
 //! `cargo bench -p wamsg-bench --bench format`
 

@@ -25,7 +25,6 @@ const wamsg = process.env.WAMSG_DIR
 
 const { formatToHtml } = wamsg;
 
-
 // Calls fn(), which does `ops` operations, until `ms` have passed; returns ns per operation.
 function round(fn, ops, ms) {
   let n = 0;

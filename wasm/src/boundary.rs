@@ -41,6 +41,16 @@ pub fn kind(kind: u8) -> Option<DocumentKind> {
     }
 }
 
+/// The number of a document kind, as [`kind`] reads it (a clean report crosses as this).
+#[must_use]
+pub fn kind_code(kind: DocumentKind) -> u8 {
+    match kind {
+        DocumentKind::Message => 1,
+        DocumentKind::Template => 2,
+        DocumentKind::Webhook => 3,
+    }
+}
+
 // --- the input buffer --------------------------------------------------------------------
 //
 // The hot calls (validation on every keystroke) take their text through one reused buffer in
@@ -130,6 +140,18 @@ pub(crate) fn input_text<T>(len: u32, f: impl FnOnce(&str) -> T) -> T {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_numbers_round_trip() {
+        for k in [
+            DocumentKind::Message,
+            DocumentKind::Template,
+            DocumentKind::Webhook,
+        ] {
+            assert_eq!(kind(kind_code(k)), Some(k));
+        }
+        assert_eq!(kind(0), None);
+    }
 
     #[test]
     fn replacement_characters_are_found_only_within_the_text() {

@@ -3,11 +3,10 @@
 //! the customer service window, locale formatting and length measures.
 
 use serde::Serialize;
-use wamsg::DocumentKind;
 use wamsg::template::{Localize, RenderOptions};
 use wasm_bindgen::prelude::*;
 
-use crate::boundary::{OUTPUT, input_text, kind, options, to_json, with_input};
+use crate::boundary::{OUTPUT, input_text, kind, kind_code, options, to_json, with_input};
 
 /// Validates the first `len` bytes of the input buffer (JSON text). A report without
 /// diagnostics, the common case, is returned as its kind alone (1 = message, 2 = template,
@@ -77,11 +76,7 @@ pub fn report_numbers() -> u32 {
 /// [`report_numbers`] and [`take_output`].
 #[allow(clippy::unnecessary_wraps)] // the exports' `Result` is the boundary's shape
 fn answer(report: &wamsg::Report) -> Result<u8, JsError> {
-    let kind = match report.kind {
-        DocumentKind::Message => 1,
-        DocumentKind::Template => 2,
-        DocumentKind::Webhook => 3,
-    };
+    let kind = kind_code(report.kind);
     if report.diagnostics.is_empty() {
         return Ok(kind);
     }
@@ -457,7 +452,7 @@ mod tests {
             .iter()
             .find(|d| d["code"] == "json.duplicate_key")
             .unwrap();
-        let scalars = wamsg::check(src, Some(DocumentKind::Message), &Options::default());
+        let scalars = wamsg::check(src, Some(wamsg::DocumentKind::Message), &Options::default());
         let native = scalars
             .diagnostics
             .iter()
